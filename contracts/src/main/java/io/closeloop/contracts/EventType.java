@@ -1,0 +1,55 @@
+package io.closeloop.contracts;
+
+import io.closeloop.contracts.events.AccountabilityAssigned;
+import io.closeloop.contracts.events.ActionsEmbedded;
+import io.closeloop.contracts.events.IncidentClosed;
+import io.closeloop.contracts.events.IncidentReported;
+import io.closeloop.contracts.events.IncidentReviewed;
+import io.closeloop.contracts.events.VerificationFailed;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Every event on the pipeline: its CloudEvents type, its Java type and its JSON Schema. */
+public enum EventType {
+    INCIDENT_REPORTED("io.closeloop.incident.reported.v1", IncidentReported.class, "incident-reported.v1.json"),
+    INCIDENT_REVIEWED("io.closeloop.incident.reviewed.v1", IncidentReviewed.class, "incident-reviewed.v1.json"),
+    ACCOUNTABILITY_ASSIGNED("io.closeloop.accountability.assigned.v1", AccountabilityAssigned.class,
+            "accountability-assigned.v1.json"),
+    ACTIONS_EMBEDDED("io.closeloop.actions.embedded.v1", ActionsEmbedded.class, "actions-embedded.v1.json"),
+    VERIFICATION_FAILED("io.closeloop.verification.failed.v1", VerificationFailed.class,
+            "verification-failed.v1.json"),
+    INCIDENT_CLOSED("io.closeloop.incident.closed.v1", IncidentClosed.class, "incident-closed.v1.json");
+
+    private final String type;
+    private final Class<?> javaType;
+    private final String schemaFile;
+
+    EventType(String type, Class<?> javaType, String schemaFile) {
+        this.type = type;
+        this.javaType = javaType;
+        this.schemaFile = schemaFile;
+    }
+
+    /** The value of the {@code ce_type} attribute. */
+    public String type() {
+        return type;
+    }
+
+    public Class<?> javaType() {
+        return javaType;
+    }
+
+    /** Classpath location of the JSON Schema. */
+    public String schemaResource() {
+        return "/schemas/" + schemaFile;
+    }
+
+    public static Optional<EventType> ofType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(ceType)).findFirst();
+    }
+
+    public static EventType of(Class<?> javaType) {
+        return Arrays.stream(values()).filter(t -> t.javaType.equals(javaType)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not an event type: " + javaType.getName()));
+    }
+}

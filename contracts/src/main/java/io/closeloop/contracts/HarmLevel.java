@@ -1,0 +1,5 @@
+package io.closeloop.contracts;
+
+public enum HarmLevel {
+    NONE, LOW, MODERATE, SEVERE, DEATH
+}

@@ -1,0 +1,5 @@
+package io.closeloop.contracts;
+
+public enum IncidentCategory {
+    FALLS, MEDICATION, SAFEGUARDING, PRESSURE_ULCERS, INFECTION, VIOLENCE_AGGRESSION, INFORMATION_GOVERNANCE, OTHER
+}
