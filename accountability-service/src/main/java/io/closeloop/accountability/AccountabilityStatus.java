@@ -1,0 +1,5 @@
+package io.closeloop.accountability;
+
+public enum AccountabilityStatus {
+    OPEN, ACKNOWLEDGED, DISCHARGED
+}

@@ -1,0 +1,6 @@
+package io.closeloop.action;
+
+/** What an action does to the control register. */
+public enum ActionKind {
+    NEW_CONTROL, CHANGE_CONTROL, RETIRE_CONTROL, SUPPORTING
+}

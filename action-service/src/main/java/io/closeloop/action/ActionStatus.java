@@ -1,0 +1,5 @@
+package io.closeloop.action;
+
+public enum ActionStatus {
+    PLANNED, EMBEDDED
+}

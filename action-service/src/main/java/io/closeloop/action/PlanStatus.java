@@ -1,0 +1,5 @@
+package io.closeloop.action;
+
+public enum PlanStatus {
+    OPEN, EMBEDDED, REOPENED
+}

@@ -1,0 +1,63 @@
+package io.closeloop.chassis.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every client error leaves as application/problem+json naming the fields at fault. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response invalidBody(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return Problem.response(400, "Invalid request",
+                errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", ",
+                        "Invalid fields: ", "")),
+                errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        String detail = field.isEmpty()
+                ? "The request body is not valid JSON"
+                : "The field '" + field + "' has a value of the wrong type or format";
+        List<Problem.FieldError> errors = field.isEmpty() ? List.of()
+                : List.of(new Problem.FieldError(field, "wrong type or format"));
+        return Problem.response(400, "Unreadable request body", detail, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response ruleViolation(RuleViolation e) {
+        String title = e.status() == 409 ? "Not allowed in the current state" : "Refused by a rule";
+        return Problem.response(e.status(), title, e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return Problem.response(404, "Not found", e.getMessage(), List.of());
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        // "submit.arg1.owner" or "submit.review.owner": drop the method and parameter segments.
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+}

@@ -1,0 +1,18 @@
+package io.closeloop.chassis.time;
+
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+
+/** Rules take their time from this clock, so tests can move it instead of sleeping. */
+@ApplicationScoped
+public class Clocks {
+
+    @Produces
+    @DefaultBean
+    @ApplicationScoped
+    Clock systemClock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,65 @@
+package io.closeloop.incident.intake;
+
+import io.closeloop.contracts.HarmLevel;
+import io.closeloop.contracts.IncidentCategory;
+import io.closeloop.contracts.events.IncidentReported;
+import io.closeloop.incident.stage.Stage;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "incident")
+public class Incident extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String site;
+    @Column(name = "site_reference")
+    public String siteReference;
+    public long version;
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+    @Column(name = "reported_at")
+    public Instant reportedAt;
+    @Enumerated(EnumType.STRING)
+    public IncidentCategory category;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "harm_level")
+    public HarmLevel harmLevel;
+    public String location;
+    public String description;
+    @Column(name = "immediate_actions")
+    public String immediateActions;
+    @Enumerated(EnumType.STRING)
+    public Stage stage;
+    @Column(name = "received_at")
+    public Instant receivedAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** The same site and reference always give the same id, so a replayed report cannot create a second incident. */
+    public static UUID idOf(String site, String siteReference) {
+        return UUID.nameUUIDFromBytes((site + "/" + siteReference).getBytes(StandardCharsets.UTF_8));
+    }
+
+    void apply(IncidentReported report, long version) {
+        this.site = report.site();
+        this.siteReference = report.siteReference();
+        this.version = version;
+        this.occurredAt = report.occurredAt();
+        this.reportedAt = report.reportedAt() != null ? report.reportedAt() : report.occurredAt();
+        this.category = report.category();
+        this.harmLevel = report.harmLevel();
+        this.location = report.location();
+        this.description = report.description();
+        this.immediateActions = report.immediateActions();
+    }
+}

@@ -1,0 +1,26 @@
+package io.closeloop.incident.review;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** A control that should have caught the incident earlier, how it failed, and the leader who owns it. */
+@Entity
+@Table(name = "control_failure")
+public class ControlFailure extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public int position;
+    @Column(name = "control_id")
+    public String controlId;
+    @Column(name = "control_name")
+    public String controlName;
+    @Column(name = "failure_mode")
+    public String failureMode;
+    public String evidence;
+    public String owner;
+}

@@ -1,0 +1,5 @@
+package io.closeloop.incident.review;
+
+public enum ReviewStatus {
+    SUBMITTED, APPROVED, RETURNED
+}

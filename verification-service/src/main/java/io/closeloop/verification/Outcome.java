@@ -1,0 +1,5 @@
+package io.closeloop.verification;
+
+public enum Outcome {
+    PASSED, FAILED
+}

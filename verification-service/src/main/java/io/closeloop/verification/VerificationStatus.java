@@ -1,0 +1,5 @@
+package io.closeloop.verification;
+
+public enum VerificationStatus {
+    OPEN, CLOSED, REJECTED
+}
