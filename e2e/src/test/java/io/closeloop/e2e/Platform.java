@@ -1,0 +1,71 @@
+package io.closeloop.e2e;
+
+import io.closeloop.local.LocalInfra;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The whole platform for this test JVM: shared infrastructure, fresh databases, four service processes. */
+final class Platform {
+
+    static final List<String> SERVICES = List.of("incident-service", "accountability-service", "action-service",
+            "verification-service");
+
+    private static Platform started;
+
+    final LocalInfra.Endpoints infra;
+    private final Map<String, ServiceProcess> services;
+
+    private Platform(LocalInfra.Endpoints infra, Map<String, ServiceProcess> services) {
+        this.infra = infra;
+        this.services = services;
+    }
+
+    static synchronized Platform get() throws Exception {
+        if (started == null) {
+            started = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> started.services.values()
+                    .forEach(ServiceProcess::stop)));
+        }
+        return started;
+    }
+
+    String url(String service) {
+        return services.get(service).url();
+    }
+
+    String kafka() {
+        return infra.kafkaBootstrapServers();
+    }
+
+    String keycloak() {
+        return infra.keycloakUrl();
+    }
+
+    private static Platform start() throws Exception {
+        Path root = Path.of(System.getProperty("closeloop.root", "..")).toAbsolutePath().normalize();
+        LocalInfra.Endpoints infra = LocalInfra.ensureRunning();
+        Map<String, ServiceProcess> services = new LinkedHashMap<>();
+        List<ServiceProcess> starting = new ArrayList<>();
+        for (String service : SERVICES) {
+            String database = "e2e_" + service.substring(0, service.indexOf('-'));
+            LocalInfra.recreateDatabase(infra, database);
+            ServiceProcess process = ServiceProcess.start(root, service, Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
+                    "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(database),
+                    "QUARKUS_DATASOURCE_USERNAME", infra.postgresUser(),
+                    "QUARKUS_DATASOURCE_PASSWORD", infra.postgresPassword(),
+                    "QUARKUS_OIDC_AUTH_SERVER_URL", infra.keycloakUrl() + "/realms/" + infra.realm()));
+            services.put(service, process);
+            starting.add(process);
+        }
+        for (ServiceProcess process : starting) {
+            process.awaitReady(Duration.ofSeconds(90));
+        }
+        System.out.println("e2e platform ready: " + services.keySet());
+        return new Platform(infra, services);
+    }
+}

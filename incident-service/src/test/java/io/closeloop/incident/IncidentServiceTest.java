@@ -1,0 +1,209 @@
+package io.closeloop.incident;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.closeloop.contracts.CloudEvents;
+import io.closeloop.contracts.EventJson;
+import io.closeloop.contracts.HarmLevel;
+import io.closeloop.contracts.IncidentCategory;
+import io.closeloop.contracts.Topics;
+import io.closeloop.contracts.events.IncidentReported;
+import io.closeloop.contracts.events.IncidentReviewed;
+import io.closeloop.incident.intake.Incident;
+import io.closeloop.local.LocalInfraTestResource;
+import io.closeloop.testing.SiteFeed;
+import io.closeloop.testing.Tokens;
+import io.closeloop.testing.TopicReader;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** incident-service against the real local Kafka, PostgreSQL and Keycloak. */
+@QuarkusTest
+@WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "incident_test"))
+class IncidentServiceTest {
+
+    private static SiteFeed sites;
+
+    @BeforeAll
+    static void connect() {
+        sites = new SiteFeed(bootstrap());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        sites.close();
+    }
+
+    @Test
+    void aReportIsStoredOnceAndOnlyANewerVersionUpdatesIt() {
+        String reference = "N-" + UUID.randomUUID();
+        UUID id = Incident.idOf("north", reference);
+        sites.report(report(reference, 1, "Resident found on the floor"));
+        awaitIncident(id);
+
+        sites.report(report(reference, 1, "A replay with other text"));
+        sites.report(report(reference, 2, "Resident found on the floor; skin tear"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("reviewer.north").get("/incidents/{id}", id)
+                .then().statusCode(200)
+                .body("version", equalTo(2))
+                .body("description", equalTo("Resident found on the floor; skin tear"))
+                .body("stage", equalTo("REVIEW")));
+        as("auditor").get("/incidents?site=north&size=200").then().statusCode(200)
+                .body("items.findAll { it.siteReference == '" + reference + "' }.size()", equalTo(1));
+        as("reviewer.north").get("/incidents/{id}/history", id).then().statusCode(200)
+                .body("what", hasItems("Reported by site north as " + reference, "Report updated to version 2"));
+    }
+
+    @Test
+    void unusableRecordsAreDeadLetteredWithTheirReasonAndTheStreamGoesOn() {
+        String topic = Topics.reportedBy("north");
+        String badId = UUID.randomUUID().toString();
+        sites.send(topic, "north/broken", SiteFeed.headers(badId, "north", "north/broken"),
+                "{\"site\":\"north\",".getBytes(StandardCharsets.UTF_8));
+        String impostorId = UUID.randomUUID().toString();
+        IncidentReported impostor = new IncidentReported("south", "S-" + UUID.randomUUID(), 1L,
+                Instant.now().minusSeconds(60), Instant.now(), IncidentCategory.FALLS, HarmLevel.LOW, null,
+                "Reported on the wrong site's topic", null, List.of());
+        sites.send(topic, impostor.key(), SiteFeed.headers(impostorId, "south", impostor.key()),
+                EventJson.write(impostor));
+        String reference = "N-" + UUID.randomUUID();
+        sites.report(report(reference, 1, "After the bad records"));
+
+        awaitIncident(Incident.idOf("north", reference));
+        var malformed = TopicReader.await(bootstrap(), Topics.deadLetterOf(topic), Duration.ofSeconds(30),
+                r -> badId.equals(TopicReader.header(r, CloudEvents.HEADER_ID)));
+        assertThat(TopicReader.header(malformed, CloudEvents.HEADER_DLQ_REASON)).startsWith("malformed JSON");
+        assertThat(new String(malformed.value(), StandardCharsets.UTF_8)).isEqualTo("{\"site\":\"north\",");
+        var rejected = TopicReader.await(bootstrap(), Topics.deadLetterOf(topic), Duration.ofSeconds(30),
+                r -> impostorId.equals(TopicReader.header(r, CloudEvents.HEADER_ID)));
+        assertThat(TopicReader.header(rejected, CloudEvents.HEADER_DLQ_REASON))
+                .contains("reported on another site's topic");
+        as("senior").get("/incidents/{id}", Incident.idOf("south", impostor.siteReference())).then().statusCode(404);
+    }
+
+    @Test
+    void anApprovedReviewIsPublishedWithItsNamedOwners() throws Exception {
+        UUID id = reportedIncident();
+        String reviewId = as("reviewer.north").contentType(ContentType.JSON).body(review("leader.north"))
+                .post("/incidents/{id}/reviews", id)
+                .then().statusCode(201).body("status", equalTo("SUBMITTED"))
+                .extract().path("id");
+
+        as("senior").post("/incidents/{id}/reviews/{review}/approve", id, reviewId)
+                .then().statusCode(200).body("status", equalTo("APPROVED"));
+
+        var published = TopicReader.await(bootstrap(), Topics.INCIDENTS_REVIEWED, Duration.ofSeconds(30),
+                r -> id.toString().equals(r.key()));
+        assertThat(TopicReader.header(published, CloudEvents.HEADER_SUBJECT)).isEqualTo(id.toString());
+        assertThat(TopicReader.header(published, CloudEvents.HEADER_TYPE)).isEqualTo("io.closeloop.incident.reviewed.v1");
+        IncidentReviewed event = EventJson.read(EventJson.tree(published.value()), IncidentReviewed.class);
+        assertThat(event.controlFailures()).extracting(IncidentReviewed.ControlFailure::owner)
+                .containsExactly("leader.north");
+        as("reviewer.north").get("/incidents/{id}", id).then().body("stage", equalTo("ACCOUNTABILITY"));
+    }
+
+    @Test
+    void aReviewIsNeverApprovedByItsOwnReviewerAndOnlyOncePending() {
+        UUID id = reportedIncident();
+        String reviewId = as("reviewer.north").contentType(ContentType.JSON).body(review("leader.north"))
+                .post("/incidents/{id}/reviews", id).then().statusCode(201).extract().path("id");
+
+        as("reviewer.north").post("/incidents/{id}/reviews/{review}/approve", id, reviewId).then().statusCode(403);
+        as("reviewer.north").contentType(ContentType.JSON).body(review("leader.north"))
+                .post("/incidents/{id}/reviews", id).then().statusCode(409)
+                .contentType("application/problem+json");
+        as("senior").contentType(ContentType.JSON).body(Map.of("reason", "Add the escalation threshold evidence"))
+                .post("/incidents/{id}/reviews/{review}/return", id, reviewId)
+                .then().statusCode(200).body("status", equalTo("RETURNED"));
+        as("reviewer.north").get("/incidents/{id}/history", id).then()
+                .body("what", hasItem("Review returned: Add the escalation threshold evidence"));
+    }
+
+    @Test
+    void anInvalidBodyIsAProblemNamingItsFields() {
+        UUID id = reportedIncident();
+        as("reviewer.north").contentType(ContentType.JSON)
+                .body(Map.of("summary", "", "controlFailures", List.of(Map.of("controlName", "Falls check"))))
+                .post("/incidents/{id}/reviews", id)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", hasItems("summary", "controlFailures[0].owner", "controlFailures[0].evidence"));
+        as("reviewer.north").contentType(ContentType.JSON).body("{\"summary\": 5, \"controlFailures\": {}}")
+                .post("/incidents/{id}/reviews", id)
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void accessFollowsRoleAndSite() {
+        UUID id = reportedIncident();
+        given().get("/incidents/{id}", id).then().statusCode(401);
+        as("leader.north").contentType(ContentType.JSON).body(review("leader.north"))
+                .post("/incidents/{id}/reviews", id).then().statusCode(403);
+        as("leader.south").get("/incidents/{id}", id).then().statusCode(404);
+        as("leader.south").get("/incidents?site=north").then().statusCode(200).body("total", equalTo(0));
+        as("reporter.north").get("/incidents/{id}", id).then().statusCode(200).body("stage", equalTo("REVIEW"));
+    }
+
+    private UUID reportedIncident() {
+        String reference = "N-" + UUID.randomUUID();
+        sites.report(report(reference, 1, "Medication given late"));
+        UUID id = Incident.idOf("north", reference);
+        awaitIncident(id);
+        return id;
+    }
+
+    private static void awaitIncident(UUID id) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                as("reviewer.north").get("/incidents/{id}", id).then().statusCode(200));
+    }
+
+    private static Map<String, Object> review(String owner) {
+        return Map.of("summary", "Falls risk reassessment was three weeks overdue; nobody monitored the due list.",
+                "controlFailures", List.of(Map.of(
+                        "controlId", "CTRL-FALLS-01",
+                        "controlName", "Weekly falls risk reassessment check",
+                        "failureMode", "MISSED_SUPERVISION",
+                        "evidence", "Reassessment due 2026-11-01, done after the fall",
+                        "owner", owner)));
+    }
+
+    private static IncidentReported report(String reference, long version, String description) {
+        Instant occurred = Instant.now().minus(2, ChronoUnit.HOURS);
+        return new IncidentReported("north", reference, version, occurred, occurred.plusSeconds(1800),
+                IncidentCategory.FALLS, HarmLevel.LOW, "Ward 3", description, "Checked for injury",
+                List.of("P-7f3a2c"));
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().auth().oauth2(Tokens.of(keycloak(), user));
+    }
+
+    private static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    private static String keycloak() {
+        return ConfigProvider.getConfig().getValue("closeloop.keycloak.url", String.class);
+    }
+}
