@@ -4,6 +4,7 @@ import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.security.Caller;
 import io.closeloop.chassis.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +24,6 @@ import java.util.UUID;
 
 @Path("/accountabilities")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class AccountabilityResource {
 
     private final Accountabilities accountabilities;
@@ -71,6 +71,8 @@ public class AccountabilityResource {
     }
 
     @POST
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/acknowledge")
     @RolesAllowed({Roles.LEADER, Roles.SENIOR_LEADER})
     public AccountabilityView acknowledge(@PathParam("id") UUID id, @NotNull @Valid AcknowledgeRequest request) {

@@ -4,6 +4,7 @@ import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.security.Caller;
 import io.closeloop.chassis.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +25,6 @@ import java.util.UUID;
 
 @Path("/plans")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class PlanResource {
 
     private final Plans plans;
@@ -83,6 +83,8 @@ public class PlanResource {
     }
 
     @POST
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/actions")
     @RolesAllowed({Roles.LEADER, Roles.SENIOR_LEADER})
     public Response addAction(@PathParam("id") UUID id, @NotNull @Valid ActionRequest request) {
@@ -93,6 +95,7 @@ public class PlanResource {
     }
 
     @POST
+    @Transactional
     @Path("/{id}/actions/{actionId}/embed")
     @RolesAllowed({Roles.LEADER, Roles.SENIOR_LEADER})
     public PlanView embed(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId) {

@@ -4,11 +4,11 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-@ConfigMapping(prefix = "closeloop")
+@ConfigMapping(prefix = "closeloop.events")
 public interface ChassisConfig {
 
-    /** The CloudEvents source of every event this service publishes, e.g. {@code /services/incident}. */
-    String eventSource();
+    /** The CloudEvents source of every event this service publishes, e.g. {@code /services/incident-service}. */
+    String source();
 
     Outbox outbox();
 

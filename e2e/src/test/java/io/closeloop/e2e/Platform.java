@@ -52,13 +52,13 @@ final class Platform {
         List<ServiceProcess> starting = new ArrayList<>();
         for (String service : SERVICES) {
             String database = "e2e_" + service.substring(0, service.indexOf('-'));
-            LocalInfra.recreateDatabase(infra, database);
+            LocalInfra.recreateDatabase(database);
             ServiceProcess process = ServiceProcess.start(root, service, Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
                     "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(database),
                     "QUARKUS_DATASOURCE_USERNAME", infra.postgresUser(),
                     "QUARKUS_DATASOURCE_PASSWORD", infra.postgresPassword(),
-                    "QUARKUS_OIDC_AUTH_SERVER_URL", infra.keycloakUrl() + "/realms/" + infra.realm()));
+                    "QUARKUS_OIDC_AUTH_SERVER_URL", infra.authServerUrl()));
             services.put(service, process);
             starting.add(process);
         }

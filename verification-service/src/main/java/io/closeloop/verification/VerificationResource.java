@@ -4,6 +4,7 @@ import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.security.Caller;
 import io.closeloop.chassis.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -27,7 +28,6 @@ import java.util.UUID;
 
 @Path("/verifications")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class VerificationResource {
 
     private final Verifications verifications;
@@ -99,6 +99,8 @@ public class VerificationResource {
     }
 
     @POST
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/checks")
     @RolesAllowed(Roles.VERIFIER)
     public Response record(@PathParam("id") UUID id, @NotNull @Valid CheckRequest request) {
@@ -109,6 +111,8 @@ public class VerificationResource {
     }
 
     @POST
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/close")
     @RolesAllowed(Roles.SENIOR_LEADER)
     public VerificationView close(@PathParam("id") UUID id, @NotNull @Valid CloseRequest request) {
@@ -117,6 +121,8 @@ public class VerificationResource {
     }
 
     @POST
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/reject")
     @RolesAllowed(Roles.SENIOR_LEADER)
     public VerificationView reject(@PathParam("id") UUID id, @NotNull @Valid RejectRequest request) {

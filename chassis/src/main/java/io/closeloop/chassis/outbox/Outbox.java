@@ -43,7 +43,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String topic, String subject, Object event) {
         EventType type = EventType.of(event.getClass());
-        var headers = CloudEventHeaders.outgoing(type.type(), config.eventSource(), subject, clock.instant());
+        var headers = CloudEventHeaders.outgoing(type.type(), config.source(), subject, clock.instant());
         write(topic, subject, headers, EventJson.write(event));
     }
 

@@ -1,9 +1,11 @@
 package io.closeloop.chassis.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -13,8 +15,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Every client error leaves as application/problem+json naming the fields at fault. */
 public class ProblemMappers {
 
+    /** Replaces Quarkus' own mapping of bean-validation failures, which is not problem+json. */
     @ServerExceptionMapper
-    public Response invalidBody(ConstraintViolationException e) {
+    public Response invalidBody(ResteasyReactiveViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(field(v), v.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
@@ -23,6 +26,17 @@ public class ProblemMappers {
                 errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", ",
                         "Invalid fields: ", "")),
                 errors);
+    }
+
+    /** Quarkus maps these two itself, so they are named here to be answered as problems too. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableBody(e);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e) {
+        return unreadableBody(e);
     }
 
     @ServerExceptionMapper

@@ -4,6 +4,7 @@ import io.closeloop.chassis.security.Caller;
 import io.closeloop.chassis.security.Roles;
 import io.closeloop.incident.intake.Incidents;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -23,7 +24,6 @@ import java.util.UUID;
 
 @Path("/incidents/{incidentId}/reviews")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class ReviewResource {
 
     private final ReviewService reviews;
@@ -71,6 +71,8 @@ public class ReviewResource {
     }
 
     @POST
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REVIEWER)
     public Response submit(@PathParam("incidentId") UUID incidentId, @NotNull @Valid SubmitRequest request) {
         Review review = reviews.submit(incidentId, caller.siteScope(), caller.username(), request.summary(),
@@ -88,6 +90,7 @@ public class ReviewResource {
     }
 
     @POST
+    @Transactional
     @Path("/{reviewId}/approve")
     @RolesAllowed(Roles.SENIOR_LEADER)
     public ReviewView approve(@PathParam("incidentId") UUID incidentId, @PathParam("reviewId") UUID reviewId) {
@@ -95,6 +98,8 @@ public class ReviewResource {
     }
 
     @POST
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{reviewId}/return")
     @RolesAllowed(Roles.SENIOR_LEADER)
     public ReviewView returnForRework(@PathParam("incidentId") UUID incidentId, @PathParam("reviewId") UUID reviewId,
