@@ -1,5 +1,7 @@
 package io.closeloop.accountability;
 
+import static io.closeloop.testing.ServiceUnderTest.as;
+import static io.closeloop.testing.ServiceUnderTest.kafka;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,20 +15,17 @@ import io.closeloop.contracts.events.AccountabilityAssigned;
 import io.closeloop.contracts.events.IncidentReviewed;
 import io.closeloop.local.LocalInfraTestResource;
 import io.closeloop.testing.SiteFeed;
-import io.closeloop.testing.Tokens;
 import io.closeloop.testing.TopicReader;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -38,7 +37,7 @@ class AccountabilityServiceTest {
     void ownersAcknowledgeEachFailureAndCompletionIsPublishedOnceForAll() throws Exception {
         UUID incidentId = UUID.randomUUID();
         IncidentReviewed reviewed = reviewed(incidentId, "leader.north", "leader.north");
-        try (SiteFeed feed = new SiteFeed(bootstrap())) {
+        try (SiteFeed feed = new SiteFeed(kafka())) {
             String eventId = feed.publish(Topics.INCIDENTS_REVIEWED, incidentId.toString(), reviewed);
             feed.publish(Topics.INCIDENTS_REVIEWED, incidentId.toString(), reviewed, eventId);
         }
@@ -47,7 +46,7 @@ class AccountabilityServiceTest {
                 .extract().<List<String>>path("items.id"), found -> found.size() == 2);
         // The redelivery sits right behind the original on the partition; once a later event is applied, so is it.
         UUID later = UUID.randomUUID();
-        try (SiteFeed feed = new SiteFeed(bootstrap())) {
+        try (SiteFeed feed = new SiteFeed(kafka())) {
             feed.publish(Topics.INCIDENTS_REVIEWED, incidentId.toString(), reviewed(later, "leader.north"));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("senior")
@@ -64,7 +63,7 @@ class AccountabilityServiceTest {
         as("leader.north").contentType(ContentType.JSON).body(expectation())
                 .post("/accountabilities/{id}/acknowledge", ids.get(1)).then().statusCode(200);
 
-        var published = TopicReader.await(bootstrap(), Topics.ACCOUNTABILITY_ASSIGNED, Duration.ofSeconds(30),
+        var published = TopicReader.await(kafka(), Topics.ACCOUNTABILITY_ASSIGNED, Duration.ofSeconds(30),
                 r -> incidentId.toString().equals(r.key()));
         AccountabilityAssigned assigned = EventJson.read(EventJson.tree(published.value()),
                 AccountabilityAssigned.class);
@@ -92,17 +91,5 @@ class AccountabilityServiceTest {
                 java.util.Arrays.stream(owners).map(owner -> new IncidentReviewed.ControlFailure(UUID.randomUUID(),
                         "CTRL-FALLS-01", "Falls risk reassessment", "MISSED_SUPERVISION", "Overdue by 3 weeks",
                         owner)).toList());
-    }
-
-    private static RequestSpecification as(String user) {
-        return given().auth().oauth2(Tokens.of(keycloak(), user));
-    }
-
-    private static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-    }
-
-    private static String keycloak() {
-        return ConfigProvider.getConfig().getValue("closeloop.keycloak.url", String.class);
     }
 }

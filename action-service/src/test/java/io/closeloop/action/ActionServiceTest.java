@@ -1,5 +1,7 @@
 package io.closeloop.action;
 
+import static io.closeloop.testing.ServiceUnderTest.as;
+import static io.closeloop.testing.ServiceUnderTest.kafka;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,20 +14,17 @@ import io.closeloop.contracts.events.ActionsEmbedded;
 import io.closeloop.contracts.events.VerificationFailed;
 import io.closeloop.local.LocalInfraTestResource;
 import io.closeloop.testing.SiteFeed;
-import io.closeloop.testing.Tokens;
 import io.closeloop.testing.TopicReader;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -36,7 +35,7 @@ class ActionServiceTest {
     void anEmbeddedPlanIsPublishedAndAFailedVerificationReopensIt() throws Exception {
         UUID incidentId = UUID.randomUUID();
         UUID failure = UUID.randomUUID();
-        try (SiteFeed feed = new SiteFeed(bootstrap())) {
+        try (SiteFeed feed = new SiteFeed(kafka())) {
             feed.publish(Topics.ACCOUNTABILITY_ASSIGNED, incidentId.toString(), new AccountabilityAssigned(
                     incidentId, "north", List.of(new AccountabilityAssigned.Commitment(failure, "CTRL-FALLS-01",
                             "Falls risk reassessment", "leader.north", "Weekly audit", "Reassessments on time",
@@ -56,14 +55,14 @@ class ActionServiceTest {
         as("leader.north").post("/plans/{id}/actions/{action}/embed", planId, actionId).then().statusCode(200)
                 .body("status", equalTo("EMBEDDED"));
 
-        var published = TopicReader.await(bootstrap(), Topics.ACTIONS_EMBEDDED, Duration.ofSeconds(30),
+        var published = TopicReader.await(kafka(), Topics.ACTIONS_EMBEDDED, Duration.ofSeconds(30),
                 r -> incidentId.toString().equals(r.key()));
         ActionsEmbedded embedded = EventJson.read(EventJson.tree(published.value()), ActionsEmbedded.class);
         assertThat(embedded.actions()).singleElement()
                 .satisfies(a -> assertThat(a.baseline()).isEqualTo(0.72))
                 .satisfies(a -> assertThat(a.owner()).isEqualTo("leader.north"));
 
-        try (SiteFeed feed = new SiteFeed(bootstrap())) {
+        try (SiteFeed feed = new SiteFeed(kafka())) {
             feed.publish(Topics.VERIFICATION_FAILED, incidentId.toString(), new VerificationFailed(incidentId,
                     "north", UUID.randomUUID(), "senior", List.of("Pass rate below threshold"), Instant.now()));
         }
@@ -83,17 +82,5 @@ class ActionServiceTest {
     private static Map<String, Object> action(UUID failure) {
         return Map.of("controlFailureId", failure, "kind", "CHANGE_CONTROL",
                 "description", "Supervision sample raised from 5 to 10 records", "baseline", 0.72);
-    }
-
-    private static RequestSpecification as(String user) {
-        return given().auth().oauth2(Tokens.of(keycloak(), user));
-    }
-
-    private static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-    }
-
-    private static String keycloak() {
-        return ConfigProvider.getConfig().getValue("closeloop.keycloak.url", String.class);
     }
 }

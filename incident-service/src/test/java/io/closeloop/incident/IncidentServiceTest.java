@@ -1,5 +1,7 @@
 package io.closeloop.incident;
 
+import static io.closeloop.testing.ServiceUnderTest.as;
+import static io.closeloop.testing.ServiceUnderTest.kafka;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,13 +19,11 @@ import io.closeloop.contracts.events.IncidentReviewed;
 import io.closeloop.incident.intake.Incident;
 import io.closeloop.local.LocalInfraTestResource;
 import io.closeloop.testing.SiteFeed;
-import io.closeloop.testing.Tokens;
 import io.closeloop.testing.TopicReader;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class IncidentServiceTest {
 
     @BeforeAll
     static void connect() {
-        sites = new SiteFeed(bootstrap());
+        sites = new SiteFeed(kafka());
     }
 
     @AfterAll
@@ -90,11 +89,11 @@ class IncidentServiceTest {
         sites.report(report(reference, 1, "After the bad records"));
 
         awaitIncident(Incident.idOf("north", reference));
-        var malformed = TopicReader.await(bootstrap(), Topics.deadLetterOf(topic), Duration.ofSeconds(30),
+        var malformed = TopicReader.await(kafka(), Topics.deadLetterOf(topic), Duration.ofSeconds(30),
                 r -> badId.equals(TopicReader.header(r, CloudEvents.HEADER_ID)));
         assertThat(TopicReader.header(malformed, CloudEvents.HEADER_DLQ_REASON)).startsWith("malformed JSON");
         assertThat(new String(malformed.value(), StandardCharsets.UTF_8)).isEqualTo("{\"site\":\"north\",");
-        var rejected = TopicReader.await(bootstrap(), Topics.deadLetterOf(topic), Duration.ofSeconds(30),
+        var rejected = TopicReader.await(kafka(), Topics.deadLetterOf(topic), Duration.ofSeconds(30),
                 r -> impostorId.equals(TopicReader.header(r, CloudEvents.HEADER_ID)));
         assertThat(TopicReader.header(rejected, CloudEvents.HEADER_DLQ_REASON))
                 .contains("reported on another site's topic");
@@ -112,7 +111,7 @@ class IncidentServiceTest {
         as("senior").post("/incidents/{id}/reviews/{review}/approve", id, reviewId)
                 .then().statusCode(200).body("status", equalTo("APPROVED"));
 
-        var published = TopicReader.await(bootstrap(), Topics.INCIDENTS_REVIEWED, Duration.ofSeconds(30),
+        var published = TopicReader.await(kafka(), Topics.INCIDENTS_REVIEWED, Duration.ofSeconds(30),
                 r -> id.toString().equals(r.key()));
         assertThat(TopicReader.header(published, CloudEvents.HEADER_SUBJECT)).isEqualTo(id.toString());
         assertThat(TopicReader.header(published, CloudEvents.HEADER_TYPE)).isEqualTo("io.closeloop.incident.reviewed.v1");
@@ -193,17 +192,5 @@ class IncidentServiceTest {
         return new IncidentReported("north", reference, version, occurred, occurred.plusSeconds(1800),
                 IncidentCategory.FALLS, HarmLevel.LOW, "Ward 3", description, "Checked for injury",
                 List.of("P-7f3a2c"));
-    }
-
-    private static RequestSpecification as(String user) {
-        return given().auth().oauth2(Tokens.of(keycloak(), user));
-    }
-
-    private static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-    }
-
-    private static String keycloak() {
-        return ConfigProvider.getConfig().getValue("closeloop.keycloak.url", String.class);
     }
 }

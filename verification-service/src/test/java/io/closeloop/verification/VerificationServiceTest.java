@@ -1,5 +1,7 @@
 package io.closeloop.verification;
 
+import static io.closeloop.testing.ServiceUnderTest.as;
+import static io.closeloop.testing.ServiceUnderTest.kafka;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,19 +14,16 @@ import io.closeloop.contracts.events.ActionsEmbedded;
 import io.closeloop.contracts.events.IncidentClosed;
 import io.closeloop.local.LocalInfraTestResource;
 import io.closeloop.testing.SiteFeed;
-import io.closeloop.testing.Tokens;
 import io.closeloop.testing.TopicReader;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -64,7 +63,7 @@ class VerificationServiceTest {
                 .post("/verifications/{id}/close", otherVerification).then().statusCode(200)
                 .body("status", equalTo("CLOSED"));
 
-        var published = TopicReader.await(bootstrap(), Topics.INCIDENTS_CLOSED, Duration.ofSeconds(30),
+        var published = TopicReader.await(kafka(), Topics.INCIDENTS_CLOSED, Duration.ofSeconds(30),
                 r -> second.toString().equals(r.key()));
         IncidentClosed closed = EventJson.read(EventJson.tree(published.value()), IncidentClosed.class);
         assertThat(closed.closedBy()).isEqualTo("senior");
@@ -79,7 +78,7 @@ class VerificationServiceTest {
     }
 
     private static String opened(UUID incidentId, UUID failure, String owner) {
-        try (SiteFeed feed = new SiteFeed(bootstrap())) {
+        try (SiteFeed feed = new SiteFeed(kafka())) {
             feed.publish(Topics.ACTIONS_EMBEDDED, incidentId.toString(), new ActionsEmbedded(incidentId, "north",
                     UUID.randomUUID(), List.of(new ActionsEmbedded.EmbeddedAction(UUID.randomUUID(), failure,
                             "Falls risk reassessment", owner, "Supervision sample from 5 to 10",
@@ -93,17 +92,5 @@ class VerificationServiceTest {
     private static Map<String, Object> check(UUID failure, int passed, int failed) {
         return Map.of("controlFailureId", failure, "method", "RESAMPLE", "criterion", "Reassessed by due date",
                 "passThreshold", 0.8, "passed", passed, "failed", failed);
-    }
-
-    private static RequestSpecification as(String user) {
-        return given().auth().oauth2(Tokens.of(keycloak(), user));
-    }
-
-    private static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-    }
-
-    private static String keycloak() {
-        return ConfigProvider.getConfig().getValue("closeloop.keycloak.url", String.class);
     }
 }
