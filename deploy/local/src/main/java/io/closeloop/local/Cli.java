@@ -1,0 +1,419 @@
+package io.closeloop.local;
+
+import io.closeloop.contracts.events.IncidentReported;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The local run behind {@code ./closeloop}: Kafka, PostgreSQL, Keycloak and the four services on fixed
+ * loopback ports, state and logs in {@code .closeloop/} at the repository root.
+ */
+public final class Cli {
+
+    private static final String USAGE = """
+            Usage: ./closeloop <command>
+              up [--demo] [--detach] [--infra-only]
+                         build what is missing, start everything, wait until healthy; Ctrl-C stops it all.
+                         --demo publishes sample incidents, --detach returns once healthy,
+                         --infra-only starts Kafka, PostgreSQL and Keycloak without the services.
+              down       stop everything that up started
+              status     health of each part; exits non-zero if any is down
+              env        shell exports of the endpoints: eval "$(./closeloop env)"
+              publish [N] publish N sample incident reports (default 3) as the sites would
+            Ports: CLOSELOOP_KAFKA_PORT (19092), CLOSELOOP_POSTGRES_PORT (15432), CLOSELOOP_KEYCLOAK_PORT (18080),
+              CLOSELOOP_KEYCLOAK_MANAGEMENT_PORT (19000), CLOSELOOP_INCIDENT_PORT (8081),
+              CLOSELOOP_ACCOUNTABILITY_PORT (8082), CLOSELOOP_ACTION_PORT (8083), CLOSELOOP_VERIFICATION_PORT (8084).
+            """;
+
+    private static final Duration INFRA_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final String SERVICES_STATE = "services.properties";
+
+    private record Service(String name, String portVariable, int defaultPort, String urlVariable) {
+
+        int port() {
+            return Cli.port(portVariable, defaultPort);
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + port();
+        }
+
+        String database() {
+            return name.substring(0, name.indexOf("-service"));
+        }
+    }
+
+    private static final List<Service> SERVICES = List.of(
+            new Service("incident-service", "CLOSELOOP_INCIDENT_PORT", 8081, "INCIDENT_SERVICE_URL"),
+            new Service("accountability-service", "CLOSELOOP_ACCOUNTABILITY_PORT", 8082, "ACCOUNTABILITY_SERVICE_URL"),
+            new Service("action-service", "CLOSELOOP_ACTION_PORT", 8083, "ACTION_SERVICE_URL"),
+            new Service("verification-service", "CLOSELOOP_VERIFICATION_PORT", 8084, "VERIFICATION_SERVICE_URL"));
+
+    private final Path root;
+    private final Path stateDir;
+    private final Path servicesState;
+    /** Pipes to the services' stdin guards: kept open (and reachable) for as long as this process runs. */
+    private final List<Process> attached = new ArrayList<>();
+
+    private Cli(Path root) {
+        this.root = root;
+        this.stateDir = root.resolve(".closeloop");
+        this.servicesState = stateDir.resolve(SERVICES_STATE);
+    }
+
+    public static void main(String[] args) {
+        Jvm.configureLogging("WARN");
+        Path root = Path.of(System.getProperty("closeloop.root", "")).toAbsolutePath();
+        System.exit(new Cli(root).run(List.of(args)));
+    }
+
+    private int run(List<String> args) {
+        String command = args.isEmpty() ? "help" : args.get(0);
+        List<String> rest = args.subList(Math.min(1, args.size()), args.size());
+        try {
+            return switch (command) {
+                case "up" -> up(new LinkedHashSet<>(rest));
+                case "down" -> down();
+                case "status" -> status();
+                case "env" -> env();
+                case "publish" -> publish(rest.isEmpty() ? 3 : Integer.parseInt(rest.get(0)));
+                default -> {
+                    System.err.print(USAGE);
+                    yield command.equals("help") ? 0 : 2;
+                }
+            };
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private int up(Set<String> flags) {
+        Set<String> unknown = new LinkedHashSet<>(flags);
+        unknown.removeAll(Set.of("--demo", "--detach", "--infra-only"));
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Unknown option " + unknown + "\n" + USAGE);
+        }
+        boolean detach = flags.contains("--detach");
+        List<Service> services = flags.contains("--infra-only") ? List.of() : SERVICES;
+        if (LocalInfra.runningState(stateDir).isPresent() || !runningServices().isEmpty()) {
+            throw new IllegalStateException("Closeloop is already running: ./closeloop status, ./closeloop down");
+        }
+        List<String> missing = services.stream().map(this::jar).filter(jar -> !Files.exists(jar))
+                .map(Path::toString).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Not built: " + String.join(", ", missing)
+                    + "\nBuild with ./mvnw install -DskipTests, or start the infrastructure alone with --infra-only.");
+        }
+
+        long started = System.nanoTime();
+        Thread stopOnExit = new Thread(this::stopEverything, "closeloop-down");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        long self = ProcessHandle.current().pid();
+        List<String> options = new ArrayList<>(List.of(
+                detach ? "--start-owner-pid" : "--owner-pid", Long.toString(self),
+                "--kafka-port", Integer.toString(port("CLOSELOOP_KAFKA_PORT", 19092)),
+                "--postgres-port", Integer.toString(port("CLOSELOOP_POSTGRES_PORT", 15432)),
+                "--keycloak-port", Integer.toString(port("CLOSELOOP_KEYCLOAK_PORT", 18080)),
+                "--keycloak-management-port", Integer.toString(port("CLOSELOOP_KEYCLOAK_MANAGEMENT_PORT", 19000))));
+        Properties infra = LocalInfra.locked(stateDir,
+                () -> LocalInfra.start(stateDir, options, INFRA_TIMEOUT));
+        LocalInfra.Endpoints endpoints = LocalInfra.endpoints(infra);
+
+        startServices(services, endpoints, detach);
+        awaitHealthy(services);
+        printSummary(endpoints, services, started);
+        if (flags.contains("--demo")) {
+            publish(endpoints.kafkaBootstrapServers(), 6);
+        }
+        if (detach) {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            System.out.println("\nRunning in the background. Stop with ./closeloop down.");
+            return 0;
+        }
+        System.out.println("\nPress Ctrl-C to stop everything.");
+        return watch(infra, services);
+    }
+
+    /** Foreground run: reports services that die, and ends when the infrastructure does. */
+    private int watch(Properties infra, List<Service> services) {
+        Set<String> reported = new LinkedHashSet<>();
+        while (StateFiles.process(infra, "supervisor").isPresent()) {
+            Properties state = StateFiles.read(servicesState).orElseGet(Properties::new);
+            for (Service service : services) {
+                if (StateFiles.process(state, service.name()).isEmpty() && reported.add(service.name())) {
+                    System.out.println(service.name() + " has stopped; see " + log(service));
+                }
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        System.out.println("The infrastructure has stopped; see " + stateDir.resolve("infra.log"));
+        return 1;
+    }
+
+    private void startServices(List<Service> services, LocalInfra.Endpoints endpoints, boolean detach) {
+        Realm realm = Realm.local();
+        Properties state = new Properties();
+        try {
+            for (Service service : services) {
+                Map<String, String> environment = new HashMap<>();
+                environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+                environment.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+                environment.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrapServers());
+                environment.put("QUARKUS_DATASOURCE_JDBC_URL", endpoints.jdbcUrl(service.database()));
+                environment.put("QUARKUS_DATASOURCE_USERNAME", endpoints.postgresUser());
+                environment.put("QUARKUS_DATASOURCE_PASSWORD", endpoints.postgresPassword());
+                environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", endpoints.authServerUrl());
+                environment.put("QUARKUS_OIDC_CLIENT_ID", service.name());
+                environment.put("QUARKUS_OIDC_CREDENTIALS_SECRET", realm.clientSecret(service.name()));
+
+                List<String> command = new ArrayList<>(List.of("setsid"));
+                if (!detach) {
+                    // Dies with this process, even after SIGKILL: see stdin-guard.sh.
+                    command.addAll(List.of("bash", Child.guardScript(stateDir).toString()));
+                }
+                command.addAll(List.of(Jvm.javaExecutable().toString(), "-jar", jar(service).toString()));
+                Files.createDirectories(log(service).getParent());
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .directory(root.resolve(service.name()).toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log(service).toFile());
+                if (detach) {
+                    builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                }
+                builder.environment().putAll(environment);
+                Process process = builder.start();
+                attached.add(process);
+                StateFiles.putProcess(state, service.name(), process.toHandle());
+                state.setProperty(service.name() + ".url", service.url());
+                StateFiles.write(servicesState, state);
+                System.out.println(service.name() + " starting on " + service.url() + " (log: " + log(service) + ")");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitHealthy(List<Service> services) {
+        Properties state = StateFiles.read(servicesState).orElseGet(Properties::new);
+        long started = System.nanoTime();
+        long deadline = started + SERVICE_TIMEOUT.toNanos();
+        List<Service> waiting = new ArrayList<>(services);
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            while (!waiting.isEmpty()) {
+                for (Service service : List.copyOf(waiting)) {
+                    if (Http.ok(http, URI.create(service.url() + "/q/health/ready"))) {
+                        waiting.remove(service);
+                        System.out.printf(Locale.ROOT, "%s ready on %s in %.1f s%n", service.name(), service.url(),
+                                (System.nanoTime() - started) / 1e9);
+                    } else if (StateFiles.process(state, service.name()).isEmpty()) {
+                        throw new IllegalStateException(service.name() + " exited. End of " + log(service) + ":\n"
+                                + StateFiles.tail(log(service), 40));
+                    } else if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(service.name() + " was not ready within "
+                                + SERVICE_TIMEOUT.toSeconds() + " s. End of " + log(service) + ":\n"
+                                + StateFiles.tail(log(service), 40));
+                    }
+                }
+                sleep(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    private void printSummary(LocalInfra.Endpoints endpoints, List<Service> services, long started) {
+        System.out.printf(Locale.ROOT, "%nCloseloop is up (%.1f s). Local development defaults below; not for production.%n%n",
+                (System.nanoTime() - started) / 1e9);
+        System.out.printf("  %-24s %s  (admin console %s/admin: %s / %s)%n", "Keycloak", endpoints.keycloakUrl(),
+                endpoints.keycloakUrl(), KeycloakNode.ADMIN_USERNAME, KeycloakNode.ADMIN_PASSWORD);
+        System.out.printf("  %-24s %s%n", "OIDC issuer", endpoints.authServerUrl());
+        System.out.printf("  %-24s %s%n", "Kafka", endpoints.kafkaBootstrapServers());
+        System.out.printf("  %-24s %s  (%s / %s; databases %s)%n", "PostgreSQL", endpoints.jdbcUrl(""),
+                endpoints.postgresUser(), endpoints.postgresPassword(), String.join(", ", PostgresNode.DATABASES));
+        for (Service service : services) {
+            System.out.printf("  %-24s %s%n", service.name(), service.url());
+        }
+        System.out.println("\nDemo users (console client, password grant or browser login):");
+        for (Realm.DemoUser user : Realm.local().demoUsers()) {
+            System.out.printf("  %-16s password %-10s %-14s sites %s%n", user.username(), user.password(),
+                    String.join(",", user.roles()), String.join(",", user.sites()));
+        }
+        System.out.println("\nLogs: " + stateDir + ". ./closeloop publish N sends sample incidents; "
+                + "eval \"$(./closeloop env)\" exports the endpoints.");
+    }
+
+    private int down() {
+        boolean anything = LocalInfra.runningState(stateDir).isPresent() || !runningServices().isEmpty();
+        stopEverything();
+        System.out.println(anything ? "Closeloop stopped." : "Closeloop was not running.");
+        return 0;
+    }
+
+    /** Services first, so that they do not spend their last seconds reconnecting; then the infrastructure. */
+    private void stopEverything() {
+        List<ProcessHandle> services = runningServices();
+        services.forEach(ProcessHandle::destroy);
+        services.forEach(Cli::awaitExit);
+        StateFiles.delete(servicesState);
+        Optional<ProcessHandle> supervisor = StateFiles.read(stateDir.resolve(StateFiles.INFRA_STATE))
+                .flatMap(state -> StateFiles.process(state, "supervisor"));
+        supervisor.ifPresent(ProcessHandle::destroy);
+        supervisor.ifPresent(Cli::awaitExit);
+    }
+
+    private static void awaitExit(ProcessHandle process) {
+        try {
+            process.onExit().get(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    private List<ProcessHandle> runningServices() {
+        Properties state = StateFiles.read(servicesState).orElseGet(Properties::new);
+        return SERVICES.stream().flatMap(service -> StateFiles.process(state, service.name()).stream()).toList();
+    }
+
+    private int status() {
+        Optional<Properties> infra = LocalInfra.runningState(stateDir);
+        if (infra.isEmpty()) {
+            System.out.println("Closeloop is not running.");
+            return 1;
+        }
+        LocalInfra.Endpoints endpoints = LocalInfra.endpoints(infra.get());
+        Properties services = StateFiles.read(servicesState).orElseGet(Properties::new);
+        boolean allUp = true;
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            allUp &= report("kafka", endpoints.kafkaBootstrapServers(), kafkaAnswers(endpoints));
+            allUp &= report("postgres", endpoints.jdbcUrl(""), postgresAnswers(endpoints));
+            allUp &= report("keycloak", endpoints.keycloakUrl(),
+                    Http.ok(http, URI.create(endpoints.keycloakManagementUrl() + "/health/ready")));
+            for (Service service : SERVICES) {
+                String url = services.getProperty(service.name() + ".url");
+                if (url != null) {
+                    allUp &= report(service.name(), url, StateFiles.process(services, service.name()).isPresent()
+                            && Http.ok(http, URI.create(url + "/q/health/ready")));
+                } else {
+                    System.out.printf("  %-24s %-5s%n", service.name(), "not started");
+                }
+            }
+        }
+        return allUp ? 0 : 1;
+    }
+
+    private static boolean report(String name, String where, boolean up) {
+        System.out.printf("  %-24s %-5s %s%n", name, up ? "up" : "DOWN", where);
+        return up;
+    }
+
+    private static boolean kafkaAnswers(LocalInfra.Endpoints endpoints) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
+            return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean postgresAnswers(LocalInfra.Endpoints endpoints) {
+        try (Connection connection = DriverManager.getConnection(endpoints.jdbcUrl("postgres"),
+                endpoints.postgresUser(), endpoints.postgresPassword())) {
+            return connection.isValid(5);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private int env() {
+        Properties infra = LocalInfra.runningState(stateDir)
+                .orElseThrow(() -> new IllegalStateException("Closeloop is not running: ./closeloop up"));
+        LocalInfra.Endpoints endpoints = LocalInfra.endpoints(infra);
+        Properties services = StateFiles.read(servicesState).orElseGet(Properties::new);
+        System.out.println("export KAFKA_BOOTSTRAP_SERVERS=" + endpoints.kafkaBootstrapServers());
+        System.out.println("export KEYCLOAK_URL=" + endpoints.keycloakUrl());
+        System.out.println("export KEYCLOAK_REALM=" + endpoints.realm());
+        for (Service service : SERVICES) {
+            System.out.println("export " + service.urlVariable() + "="
+                    + services.getProperty(service.name() + ".url", service.url()));
+        }
+        return 0;
+    }
+
+    private int publish(int count) {
+        Properties infra = LocalInfra.runningState(stateDir)
+                .orElseThrow(() -> new IllegalStateException("Closeloop is not running: ./closeloop up"));
+        return publish(LocalInfra.endpoints(infra).kafkaBootstrapServers(), count);
+    }
+
+    private static int publish(String bootstrapServers, int count) {
+        Instant now = Instant.now();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (IncidentReported report : SampleIncidents.reports(count, now, new Random())) {
+                RecordMetadata sent = producer.send(SampleIncidents.record(report, now)).get(30, TimeUnit.SECONDS);
+                System.out.printf("published %s (%s, %s) to %s partition %d offset %d%n", report.key(),
+                        report.category(), report.harmLevel(), sent.topic(), sent.partition(), sent.offset());
+            }
+            return 0;
+        } catch (Exception e) {
+            throw new IllegalStateException("Publishing to " + bootstrapServers + " failed: " + e, e);
+        }
+    }
+
+    private Path jar(Service service) {
+        return root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private Path log(Service service) {
+        return stateDir.resolve(service.name() + ".log");
+    }
+
+    private static int port(String variable, int defaultPort) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? defaultPort : Integer.parseInt(value.trim());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+}
