@@ -1,7 +1,11 @@
 package io.closeloop.contracts;
 
 import io.closeloop.contracts.events.AccountabilityAssigned;
+import io.closeloop.contracts.events.AccountabilityEscalated;
 import io.closeloop.contracts.events.ActionsEmbedded;
+import io.closeloop.contracts.events.ClosureChallenged;
+import io.closeloop.contracts.events.ControlLapsed;
+import io.closeloop.contracts.events.ControlPublished;
 import io.closeloop.contracts.events.IncidentClosed;
 import io.closeloop.contracts.events.IncidentReported;
 import io.closeloop.contracts.events.IncidentReviewed;
@@ -18,7 +22,13 @@ public enum EventType {
     ACTIONS_EMBEDDED("io.closeloop.actions.embedded.v1", ActionsEmbedded.class, "actions-embedded.v1.json"),
     VERIFICATION_FAILED("io.closeloop.verification.failed.v1", VerificationFailed.class,
             "verification-failed.v1.json"),
-    INCIDENT_CLOSED("io.closeloop.incident.closed.v1", IncidentClosed.class, "incident-closed.v1.json");
+    INCIDENT_CLOSED("io.closeloop.incident.closed.v1", IncidentClosed.class, "incident-closed.v1.json"),
+    ACCOUNTABILITY_ESCALATED("io.closeloop.accountability.escalated.v1", AccountabilityEscalated.class,
+            "accountability-escalated.v1.json"),
+    CONTROL_PUBLISHED("io.closeloop.control.published.v1", ControlPublished.class, "control-published.v1.json"),
+    CONTROL_LAPSED("io.closeloop.control.lapsed.v1", ControlLapsed.class, "control-lapsed.v1.json"),
+    CLOSURE_CHALLENGED("io.closeloop.closure.challenged.v1", ClosureChallenged.class,
+            "closure-challenged.v1.json");
 
     private final String type;
     private final Class<?> javaType;

@@ -13,7 +13,11 @@ public final class Topics {
     public static final String ACTIONS_EMBEDDED = "actions.embedded.v1";
     public static final String VERIFICATION_FAILED = "verification.failed.v1";
     public static final String INCIDENTS_CLOSED = "incidents.closed.v1";
+    public static final String ACCOUNTABILITY_ESCALATED = "accountability.escalated.v1";
+    /** Compacted, keyed by control id: the control register as it stands. */
     public static final String CONTROLS = "controls.v1";
+    public static final String CONTROL_LAPSED = "control.lapsed.v1";
+    public static final String CLOSURE_CHALLENGED = "closure.challenged.v1";
 
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
