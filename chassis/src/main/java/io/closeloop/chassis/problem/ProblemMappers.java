@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.closeloop.chassis.directory.DirectoryUnavailable;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.ws.rs.NotFoundException;
@@ -54,6 +55,11 @@ public class ProblemMappers {
     public Response ruleViolation(RuleViolation e) {
         String title = e.status() == 409 ? "Not allowed in the current state" : "Refused by a rule";
         return Problem.response(e.status(), title, e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response directoryUnavailable(DirectoryUnavailable e) {
+        return Problem.response(503, "Identity provider unavailable", e.getMessage(), List.of());
     }
 
     @ServerExceptionMapper
