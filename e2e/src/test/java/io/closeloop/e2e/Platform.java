@@ -46,7 +46,7 @@ final class Platform {
     }
 
     private static Platform start() throws Exception {
-        Path root = Path.of(System.getProperty("closeloop.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("closeloop.checkout", "..")).toAbsolutePath().normalize();
         LocalInfra.Endpoints infra = LocalInfra.ensureRunning();
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
         List<ServiceProcess> starting = new ArrayList<>();
