@@ -1,5 +1,6 @@
 package io.closeloop.local;
 
+import io.closeloop.contracts.Topics;
 import io.closeloop.contracts.events.IncidentReported;
 import java.io.File;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -140,16 +142,18 @@ public final class Cli {
         Thread stopOnExit = new Thread(this::stopEverything, "closeloop-down");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         long self = ProcessHandle.current().pid();
-        List<String> options = new ArrayList<>(List.of(
+        // A detached run must outlive this process once ready, but not an interrupted start.
+        List<String> options = List.of(
                 detach ? "--start-owner-pid" : "--owner-pid", Long.toString(self),
                 "--kafka-port", Integer.toString(port("CLOSELOOP_KAFKA_PORT", 19092)),
                 "--postgres-port", Integer.toString(port("CLOSELOOP_POSTGRES_PORT", 15432)),
                 "--keycloak-port", Integer.toString(port("CLOSELOOP_KEYCLOAK_PORT", 18080)),
-                "--keycloak-management-port", Integer.toString(port("CLOSELOOP_KEYCLOAK_MANAGEMENT_PORT", 19000))));
+                "--keycloak-management-port", Integer.toString(port("CLOSELOOP_KEYCLOAK_MANAGEMENT_PORT", 19000)));
         Properties infra = LocalInfra.locked(stateDir,
                 () -> LocalInfra.start(stateDir, options, INFRA_TIMEOUT));
         LocalInfra.Endpoints endpoints = LocalInfra.endpoints(infra);
 
+        createSiteTopics(endpoints);
         startServices(services, endpoints, detach);
         awaitHealthy(services);
         printSummary(endpoints, services, started);
@@ -179,6 +183,25 @@ public final class Cli {
         }
         System.out.println("The infrastructure has stopped; see " + stateDir.resolve("infra.log"));
         return 1;
+    }
+
+    /**
+     * The demo sites' topics, made before the services subscribe: a consumer that finds a topic only
+     * after records were written to it starts past them.
+     */
+    private static void createSiteTopics(LocalInfra.Endpoints endpoints) {
+        List<NewTopic> topics = Realm.local().demoUsers().stream()
+                .flatMap(user -> user.sites().stream())
+                .distinct()
+                .map(site -> new NewTopic(Topics.reportedBy(site), Optional.empty(), Optional.empty()))
+                .toList();
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers()))) {
+            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Creating the site topics failed: " + e, e);
+        }
+        System.out.println("site topics " + topics.stream().map(NewTopic::name).toList());
     }
 
     private void startServices(List<Service> services, LocalInfra.Endpoints endpoints, boolean detach) {
@@ -251,8 +274,8 @@ public final class Cli {
     }
 
     private void printSummary(LocalInfra.Endpoints endpoints, List<Service> services, long started) {
-        System.out.printf(Locale.ROOT, "%nCloseloop is up (%.1f s). Local development defaults below; not for production.%n%n",
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf(Locale.ROOT, "%nCloseloop is up (%.1f s). "
+                + "Local development defaults below; not for production.%n%n", (System.nanoTime() - started) / 1e9);
         System.out.printf("  %-24s %s  (admin console %s/admin: %s / %s)%n", "Keycloak", endpoints.keycloakUrl(),
                 endpoints.keycloakUrl(), KeycloakNode.ADMIN_USERNAME, KeycloakNode.ADMIN_PASSWORD);
         System.out.printf("  %-24s %s%n", "OIDC issuer", endpoints.authServerUrl());
@@ -272,14 +295,17 @@ public final class Cli {
     }
 
     private int down() {
-        boolean anything = LocalInfra.runningState(stateDir).isPresent() || !runningServices().isEmpty();
+        if (LocalInfra.runningState(stateDir).isEmpty() && runningServices().isEmpty()) {
+            System.out.println("Closeloop is not running.");
+            return 0;
+        }
         stopEverything();
-        System.out.println(anything ? "Closeloop stopped." : "Closeloop was not running.");
         return 0;
     }
 
     /** Services first, so that they do not spend their last seconds reconnecting; then the infrastructure. */
     private void stopEverything() {
+        System.out.println("Stopping Closeloop...");
         List<ProcessHandle> services = runningServices();
         services.forEach(ProcessHandle::destroy);
         services.forEach(Cli::awaitExit);
@@ -288,6 +314,7 @@ public final class Cli {
                 .flatMap(state -> StateFiles.process(state, "supervisor"));
         supervisor.ifPresent(ProcessHandle::destroy);
         supervisor.ifPresent(Cli::awaitExit);
+        System.out.println("Stopped.");
     }
 
     private static void awaitExit(ProcessHandle process) {

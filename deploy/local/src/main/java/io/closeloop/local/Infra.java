@@ -199,11 +199,14 @@ public final class Infra {
         if (kafkaAdmin != null) {
             kafkaAdmin.close(Duration.ofSeconds(2));
         }
+        long since = System.nanoTime();
         System.out.println("stopping " + running.stream().map(Child::name).toList());
         CompletableFuture.allOf(running.stream()
-                .map(child -> CompletableFuture.runAsync(() -> child.stop(STOP_GRACE), TASKS))
+                .map(child -> CompletableFuture.runAsync(() -> {
+                    child.stop(STOP_GRACE);
+                    System.out.println(child.name() + " stopped in " + seconds(since) + " s");
+                }, TASKS))
                 .toArray(CompletableFuture[]::new)).join();
-        System.out.println("stopped");
     }
 
     private static String seconds(long since) {
@@ -224,7 +227,8 @@ public final class Infra {
     private static Optional<ProcessHandle> process(Map<String, String> options, String name) {
         return Optional.ofNullable(options.get(name))
                 .map(pid -> ProcessHandle.of(Long.parseLong(pid))
-                        .orElseThrow(() -> new IllegalStateException("Process " + pid + " (--" + name + ") is not running")));
+                        .orElseThrow(() -> new IllegalStateException(
+                                "Process " + pid + " (--" + name + ") is not running")));
     }
 
     private static String required(Map<String, String> options, String name) {

@@ -90,7 +90,8 @@ public final class KafkaNode {
     static Child start(Path stateDir, int port, int controllerPort) throws IOException {
         List<String> command = Jvm.command(KafkaNode.class,
                 List.of("-Xms64m", "-Xmx512m"),
-                List.of(Integer.toString(port), Integer.toString(controllerPort), stateDir.resolve("kafka").toString()));
+                List.of(Integer.toString(port), Integer.toString(controllerPort),
+                        stateDir.resolve("kafka").toString()));
         return Child.start("kafka", command, Map.of(), stateDir.resolve("kafka.log"));
     }
 

@@ -83,8 +83,9 @@ public final class LocalInfra {
     public static synchronized Endpoints ensureRunning() {
         if (running == null || StateFiles.process(running, "supervisor").isEmpty()) {
             Path stateDir = defaultStateDir();
+            List<String> options = List.of("--owner-pid", Long.toString(ownerPid()));
             running = locked(stateDir, () -> runningState(stateDir)
-                    .orElseGet(() -> start(stateDir, List.of("--owner-pid", Long.toString(ownerPid())), START_TIMEOUT)));
+                    .orElseGet(() -> start(stateDir, options, START_TIMEOUT)));
         }
         return endpoints(running);
     }
@@ -139,15 +140,16 @@ public final class LocalInfra {
     }
 
     /**
-     * Starts a supervisor with the given {@link Infra} options in a session of its own (so a Ctrl-C meant for the caller's terminal does not
-     * reach it), echoes its progress, and returns its state once everything is ready.
+     * Starts a supervisor with the given {@link Infra} options in a session of its own (a Ctrl-C meant
+     * for the caller's terminal does not reach it), echoes its progress, and returns its state once
+     * everything is ready.
      */
     static Properties start(Path stateDir, List<String> options, Duration timeout) {
         Path log = stateDir.resolve("infra.log");
         Path stateFile = stateDir.resolve(StateFiles.INFRA_STATE);
         List<String> command = new ArrayList<>(List.of("setsid", Jvm.javaExecutable().toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", supervisorClasspath(), SUPERVISOR_CLASS,
-                "--state-dir", stateDir.toString()));
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", supervisorClasspath(), SUPERVISOR_CLASS, "--state-dir", stateDir.toString()));
         command.addAll(options);
         try {
             Files.createDirectories(stateDir);

@@ -96,7 +96,8 @@ public final class PostgresNode {
                     throw new IllegalStateException("PostgreSQL exited with " + postgres.exitValue());
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("PostgreSQL did not answer within " + timeout.toSeconds() + " s", e);
+                    throw new IllegalStateException(
+                            "PostgreSQL did not answer within " + timeout.toSeconds() + " s", e);
                 }
                 Thread.sleep(200);
             }

@@ -71,7 +71,8 @@ class LocalInfraTest {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "local-infra-test",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             ConsumerRecord<String, String> received = null;
             for (int poll = 0; poll < 60 && received == null; poll++) {
@@ -165,7 +166,8 @@ class LocalInfraTest {
             assertTrue(connection.isValid(5));
         }
         resource.stop();
-        assertFalse(LocalInfra.runningState(LocalInfra.defaultStateDir()).isEmpty(), "the infrastructure outlives stop()");
+        assertFalse(LocalInfra.runningState(LocalInfra.defaultStateDir()).isEmpty(),
+                "the infrastructure outlives stop()");
     }
 
     private static Connection connect(String database) throws SQLException {

@@ -27,11 +27,13 @@ class SampleIncidentsTest {
     void samplesAreValidReportsFromEachSite() throws IOException {
         List<IncidentReported> reports = SampleIncidents.reports(6, NOW, new Random(1));
 
-        assertEquals(Set.of("north", "south"), reports.stream().map(IncidentReported::site).collect(Collectors.toSet()));
+        assertEquals(Set.of("north", "south"),
+                reports.stream().map(IncidentReported::site).collect(Collectors.toSet()));
         assertEquals(6, reports.stream().map(IncidentReported::key).distinct().count());
         for (IncidentReported report : reports) {
             ProducerRecord<String, byte[]> record = SampleIncidents.record(report, NOW);
-            assertEquals(List.of(), EventSchemas.violations(EventType.INCIDENT_REPORTED, EventJson.tree(record.value())));
+            assertEquals(List.of(),
+                    EventSchemas.violations(EventType.INCIDENT_REPORTED, EventJson.tree(record.value())));
         }
     }
 
