@@ -27,48 +27,48 @@ public final class EventDecoder {
     public record Decoded<T>(InboundEvent<T> event) implements Result<T> {
     }
 
-    public record Undecodable<T>(String reason) implements Result<T> {
+    public record Undecodable<T>(String code, String reason) implements Result<T> {
     }
 
     public static <T> Result<T> decode(ConsumerRecord<String, byte[]> record, EventType expected) {
         var headers = record.headers();
         String id = CloudEventHeaders.get(headers, CloudEvents.HEADER_ID);
         if (id == null || id.isBlank()) {
-            return new Undecodable<>("missing header " + CloudEvents.HEADER_ID);
+            return new Undecodable<>("missing-id", "missing header " + CloudEvents.HEADER_ID);
         }
         String specVersion = CloudEventHeaders.get(headers, CloudEvents.HEADER_SPEC_VERSION);
         if (!CloudEvents.SPEC_VERSION.equals(specVersion)) {
-            return new Undecodable<>("unsupported " + CloudEvents.HEADER_SPEC_VERSION + ": " + specVersion);
+            return new Undecodable<>("spec-version", "unsupported " + CloudEvents.HEADER_SPEC_VERSION + ": " + specVersion);
         }
         String type = CloudEventHeaders.get(headers, CloudEvents.HEADER_TYPE);
         if (!expected.type().equals(type)) {
-            return new Undecodable<>("unexpected event type " + type + " (expected " + expected.type() + ")");
+            return new Undecodable<>("event-type", "unexpected event type " + type + " (expected " + expected.type() + ")");
         }
         Instant time;
         try {
             String header = CloudEventHeaders.get(headers, CloudEvents.HEADER_TIME);
             time = header == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(header);
         } catch (DateTimeParseException e) {
-            return new Undecodable<>("invalid " + CloudEvents.HEADER_TIME);
+            return new Undecodable<>("event-time", "invalid " + CloudEvents.HEADER_TIME);
         }
         if (record.value() == null) {
-            return new Undecodable<>("empty record value");
+            return new Undecodable<>("empty", "empty record value");
         }
         if (!isUtf8(record.value())) {
-            return new Undecodable<>("record value is not valid UTF-8");
+            return new Undecodable<>("encoding", "record value is not valid UTF-8");
         }
         JsonNode tree;
         try {
             tree = EventJson.tree(record.value());
         } catch (IOException e) {
-            return new Undecodable<>("malformed JSON: " + firstLine(e.getMessage()));
+            return new Undecodable<>("malformed-json", "malformed JSON: " + firstLine(e.getMessage()));
         }
         if (tree == null || !tree.isObject()) {
-            return new Undecodable<>("event data is not a JSON object");
+            return new Undecodable<>("not-an-object", "event data is not a JSON object");
         }
         List<String> violations = EventSchemas.violations(expected, tree);
         if (!violations.isEmpty()) {
-            return new Undecodable<>("schema violations: " + String.join("; ", violations));
+            return new Undecodable<>("schema", "schema violations: " + String.join("; ", violations));
         }
         try {
             @SuppressWarnings("unchecked")
@@ -77,7 +77,7 @@ public final class EventDecoder {
             String subject = CloudEventHeaders.get(headers, CloudEvents.HEADER_SUBJECT);
             return new Decoded<>(new InboundEvent<>(id, type, source, subject, time, record.topic(), data));
         } catch (IOException e) {
-            return new Undecodable<>("cannot map event data: " + firstLine(e.getMessage()));
+            return new Undecodable<>("schema", "cannot map event data: " + firstLine(e.getMessage()));
         }
     }
 

@@ -41,7 +41,7 @@ public class Inbox {
             EventHandler<T> handler) {
         EventDecoder.Result<T> result = EventDecoder.decode(record, type);
         if (result instanceof EventDecoder.Undecodable<T> undecodable) {
-            deadLetter(consumer, record, ProcessedEvent.DEAD_LETTERED, undecodable.reason());
+            deadLetter(consumer, record, ProcessedEvent.DEAD_LETTERED, undecodable.code(), undecodable.reason());
             return;
         }
         var event = ((EventDecoder.Decoded<T>) result).event();
@@ -58,7 +58,7 @@ public class Inbox {
                 count(consumer, applied ? "applied" : "duplicate");
                 return;
             } catch (RejectedEvent rejected) {
-                deadLetter(consumer, record, ProcessedEvent.REJECTED, rejected.getMessage());
+                deadLetter(consumer, record, ProcessedEvent.REJECTED, rejected.code(), rejected.getMessage());
                 return;
             } catch (RuntimeException failure) {
                 if (Failures.isTransient(failure)) {
@@ -67,7 +67,7 @@ public class Inbox {
                     attempt = 0;
                 } else if (attempt >= config.maxAttempts()) {
                     LOG.errorf(failure, "%s gives up on event %s after %d attempts", consumer, event.id(), attempt);
-                    deadLetter(consumer, record, ProcessedEvent.DEAD_LETTERED,
+                    deadLetter(consumer, record, ProcessedEvent.DEAD_LETTERED, "processing-failed",
                             "processing failed after " + attempt + " attempts: " + Failures.describe(failure));
                     return;
                 }
@@ -78,7 +78,7 @@ public class Inbox {
     }
 
     private void deadLetter(String consumer, ConsumerRecord<String, byte[]> record, ProcessedEvent outcome,
-            String reason) {
+            String code, String reason) {
         String id = CloudEventHeaders.get(record.headers(), CloudEvents.HEADER_ID);
         // A record without an id is still recorded once, by its position in the log.
         String key = id == null || id.isBlank()
@@ -90,12 +90,14 @@ public class Inbox {
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (record(consumer, key, CloudEventHeaders.get(record.headers(), CloudEvents.HEADER_TYPE),
                             outcome)) {
+                        keep(consumer, record, id, code, reason);
                         outbox.deadLetter(record, consumer, reason);
                     }
                 });
                 LOG.warnf("%s dead-lettered %s-%d@%d: %s", consumer, record.topic(), record.partition(),
                         record.offset(), reason);
                 count(consumer, outcome.name().toLowerCase());
+                registry.counter("closeloop.dead.letters", "consumer", consumer, "reason", code).increment();
                 return;
             } catch (RuntimeException failure) {
                 if (!Failures.isTransient(failure)) {
@@ -107,6 +109,21 @@ public class Inbox {
                 backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
             }
         }
+    }
+
+    private static void keep(String consumer, ConsumerRecord<String, byte[]> record, String eventId, String code,
+            String reason) {
+        DeadLetter letter = new DeadLetter();
+        letter.consumer = consumer;
+        letter.topic = record.topic();
+        letter.partition = record.partition();
+        letter.offset = record.offset();
+        letter.key = record.key();
+        letter.eventId = eventId;
+        letter.reasonCode = code;
+        letter.reason = reason.length() > 4000 ? reason.substring(0, 4000) : reason;
+        letter.payload = record.value() == null ? new byte[0] : record.value();
+        letter.persist();
     }
 
     /** Records the event id; false when this consumer has already seen it. */
