@@ -18,6 +18,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /** Turns a Kafka record into an {@link InboundEvent}, or says exactly why it cannot. */
 public final class EventDecoder {
 
+    /** Event ids are kept in an indexed column; a longer one is refused rather than stored. */
+    public static final int MAX_ID_LENGTH = 200;
+
     private EventDecoder() {
     }
 
@@ -35,6 +38,9 @@ public final class EventDecoder {
         String id = CloudEventHeaders.get(headers, CloudEvents.HEADER_ID);
         if (id == null || id.isBlank()) {
             return new Undecodable<>("missing-id", "missing header " + CloudEvents.HEADER_ID);
+        }
+        if (id.length() > MAX_ID_LENGTH) {
+            return new Undecodable<>("invalid-id", CloudEvents.HEADER_ID + " is longer than " + MAX_ID_LENGTH);
         }
         String specVersion = CloudEventHeaders.get(headers, CloudEvents.HEADER_SPEC_VERSION);
         if (!CloudEvents.SPEC_VERSION.equals(specVersion)) {

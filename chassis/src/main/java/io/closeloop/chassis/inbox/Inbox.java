@@ -81,7 +81,7 @@ public class Inbox {
             String code, String reason) {
         String id = CloudEventHeaders.get(record.headers(), CloudEvents.HEADER_ID);
         // A record without an id is still recorded once, by its position in the log.
-        String key = id == null || id.isBlank()
+        String key = id == null || id.isBlank() || id.length() > EventDecoder.MAX_ID_LENGTH
                 ? record.topic() + "/" + record.partition() + "/" + record.offset()
                 : id;
         long backoff = config.initialBackoff().toMillis();
@@ -90,7 +90,7 @@ public class Inbox {
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (record(consumer, key, CloudEventHeaders.get(record.headers(), CloudEvents.HEADER_TYPE),
                             outcome)) {
-                        keep(consumer, record, id, code, reason);
+                        keep(consumer, record, key, code, reason);
                         outbox.deadLetter(record, consumer, reason);
                     }
                 });
