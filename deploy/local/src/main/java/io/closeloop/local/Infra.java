@@ -57,14 +57,24 @@ public final class Infra {
 
     public static void main(String[] args) throws Exception {
         Jvm.configureLogging("WARN");
-        Map<String, String> options = options(args);
-        Path stateDir = Path.of(required(options, "state-dir")).toAbsolutePath();
-        Optional<ProcessHandle> owner = process(options, "owner-pid");
-        Optional<ProcessHandle> startOwner = process(options, "start-owner-pid");
-        Ports ports = new Ports(
-                port(options, "kafka-port"), freePort(),
-                port(options, "postgres-port"),
-                port(options, "keycloak-port"), port(options, "keycloak-management-port"));
+        Path stateDir;
+        Optional<ProcessHandle> owner;
+        Optional<ProcessHandle> startOwner;
+        Ports ports;
+        try {
+            Map<String, String> options = options(args);
+            stateDir = Path.of(required(options, "state-dir")).toAbsolutePath();
+            owner = process(options, "owner-pid");
+            startOwner = process(options, "start-owner-pid");
+            ports = new Ports(
+                    port(options, "kafka-port"), freePort(),
+                    port(options, "postgres-port"),
+                    port(options, "keycloak-port"), port(options, "keycloak-management-port"));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.out.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         new Infra(stateDir).run(ports, owner, startOwner);
     }
 
@@ -249,7 +259,7 @@ public final class Infra {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return port;
         } catch (IOException e) {
-            throw new IllegalStateException("Port " + port + " (--" + name + ") is in use", e);
+            throw new IllegalStateException("Port " + port + " (--" + name + ") is in use");
         }
     }
 

@@ -173,13 +173,13 @@ public final class LocalInfra {
                 if (!supervisor.isAlive()) {
                     echoNewLines(log, echoed);
                     throw new IllegalStateException("The local infrastructure did not start (exit "
-                            + supervisor.exitValue() + "). End of " + log + ":\n" + StateFiles.tail(log, 40));
+                            + supervisor.exitValue() + "):\n" + linesSince(log, logSize));
                 }
                 if (System.nanoTime() > deadline) {
                     supervisor.destroy();
                     supervisor.waitFor(40, TimeUnit.SECONDS);
                     throw new IllegalStateException("The local infrastructure was not ready within "
-                            + timeout.toSeconds() + " s. End of " + log + ":\n" + StateFiles.tail(log, 40));
+                            + timeout.toSeconds() + " s:\n" + linesSince(log, logSize));
                 }
                 Thread.sleep(250);
             }
@@ -243,8 +243,26 @@ public final class LocalInfra {
 
     /** Prints the complete lines written to {@code log} after byte {@code from}; returns where it stopped. */
     private static long echoNewLines(Path log, long from) throws IOException {
+        byte[] read = readFrom(log, from);
+        int end = read.length;
+        while (end > 0 && read[end - 1] != '\n') {
+            end--;
+        }
+        System.out.print(new String(read, 0, end, StandardCharsets.UTF_8));
+        System.out.flush();
+        return from + end;
+    }
+
+    /** What this start wrote to the log, which may hold earlier runs too; its last 40 lines at most. */
+    private static String linesSince(Path log, long from) throws IOException {
+        List<String> lines = new String(readFrom(log, from), StandardCharsets.UTF_8).lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()))
+                + "\n(log: " + log + ")";
+    }
+
+    private static byte[] readFrom(Path log, long from) throws IOException {
         if (!Files.exists(log)) {
-            return from;
+            return new byte[0];
         }
         try (SeekableByteChannel channel = Files.newByteChannel(log)) {
             channel.position(from);
@@ -254,14 +272,7 @@ public final class LocalInfra {
                 bytes.write(buffer.array(), 0, buffer.position());
                 buffer.clear();
             }
-            byte[] read = bytes.toByteArray();
-            int end = read.length;
-            while (end > 0 && read[end - 1] != '\n') {
-                end--;
-            }
-            System.out.print(new String(read, 0, end, StandardCharsets.UTF_8));
-            System.out.flush();
-            return from + end;
+            return bytes.toByteArray();
         }
     }
 }

@@ -1,5 +1,0 @@
-package io.closeloop.verification;
-
-public enum Outcome {
-    PASSED, FAILED
-}
