@@ -1,6 +1,10 @@
 package io.closeloop.incident;
 
+import io.closeloop.contracts.HarmLevel;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Period;
+import java.util.Map;
 import java.util.Set;
 
 @ConfigMapping(prefix = "closeloop.incident")
@@ -8,4 +12,19 @@ public interface IncidentConfig {
 
     /** Site codes allowed to report; a report from any other site is rejected. */
     Set<String> sites();
+
+    Triage triage();
+
+    /** How far back an incident looks for earlier incidents it repeats. */
+    @WithDefault("P12M")
+    Period recurrenceWindow();
+
+    interface Triage {
+        /** The lowest harm level that needs a full review; below it a concise review does. */
+        @WithDefault("MODERATE")
+        HarmLevel fullReviewFrom();
+
+        /** Calendar days from report to review due date, per harm level. */
+        Map<HarmLevel, Integer> dueWithinDays();
+    }
 }

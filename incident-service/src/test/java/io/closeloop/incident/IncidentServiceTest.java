@@ -27,7 +27,8 @@ import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,7 +71,8 @@ class IncidentServiceTest {
         as("auditor").get("/incidents?site=north&size=200").then().statusCode(200)
                 .body("items.findAll { it.siteReference == '" + reference + "' }.size()", equalTo(1));
         as("reviewer.north").get("/incidents/{id}/history", id).then().statusCode(200)
-                .body("what", hasItems("Reported by site north as " + reference, "Report updated to version 2"));
+                .body("what", hasItems("Reported by site north as " + reference + "; CONCISE review due "
+                        + LocalDate.now(ZoneOffset.UTC).plusDays(20), "Report updated to version 2"));
     }
 
     @Test
@@ -103,10 +105,7 @@ class IncidentServiceTest {
     @Test
     void anApprovedReviewIsPublishedWithItsNamedOwners() throws Exception {
         UUID id = reportedIncident();
-        String reviewId = as("reviewer.north").contentType(ContentType.JSON).body(review("leader.north"))
-                .post("/incidents/{id}/reviews", id)
-                .then().statusCode(201).body("status", equalTo("SUBMITTED"))
-                .extract().path("id");
+        String reviewId = submittedReview(id, "leader.north");
 
         as("senior").post("/incidents/{id}/reviews/{review}/approve", id, reviewId)
                 .then().statusCode(200).body("status", equalTo("APPROVED"));
@@ -122,10 +121,9 @@ class IncidentServiceTest {
     }
 
     @Test
-    void aReviewIsNeverApprovedByItsOwnReviewerAndOnlyOncePending() {
+    void aReturnedReviewIsReworkedAndDecidedOnlyOnce() {
         UUID id = reportedIncident();
-        String reviewId = as("reviewer.north").contentType(ContentType.JSON).body(review("leader.north"))
-                .post("/incidents/{id}/reviews", id).then().statusCode(201).extract().path("id");
+        String reviewId = submittedReview(id, "leader.north");
 
         as("reviewer.north").post("/incidents/{id}/reviews/{review}/approve", id, reviewId).then().statusCode(403);
         as("reviewer.north").contentType(ContentType.JSON).body(review("leader.north"))
@@ -134,6 +132,13 @@ class IncidentServiceTest {
         as("senior").contentType(ContentType.JSON).body(Map.of("reason", "Add the escalation threshold evidence"))
                 .post("/incidents/{id}/reviews/{review}/return", id, reviewId)
                 .then().statusCode(200).body("status", equalTo("RETURNED"));
+        as("senior").post("/incidents/{id}/reviews/{review}/approve", id, reviewId).then().statusCode(409);
+
+        as("reviewer.north").contentType(ContentType.JSON).body(review("leader.north"))
+                .put("/incidents/{id}/reviews/{review}", id, reviewId).then().statusCode(200);
+        as("reviewer.north").post("/incidents/{id}/reviews/{review}/submit", id, reviewId).then().statusCode(200);
+        as("senior").post("/incidents/{id}/reviews/{review}/approve", id, reviewId).then().statusCode(200);
+        as("senior").post("/incidents/{id}/reviews/{review}/approve", id, reviewId).then().statusCode(409);
         as("reviewer.north").get("/incidents/{id}/history", id).then()
                 .body("what", hasItem("Review returned: Add the escalation threshold evidence"));
     }
@@ -142,12 +147,12 @@ class IncidentServiceTest {
     void anInvalidBodyIsAProblemNamingItsFields() {
         UUID id = reportedIncident();
         as("reviewer.north").contentType(ContentType.JSON)
-                .body(Map.of("summary", "", "controlFailures", List.of(Map.of("controlName", "Falls check"))))
+                .body(Map.of("summary", "x".repeat(8001), "controlFailures", List.of(Map.of("owner", "leader.north"))))
                 .post("/incidents/{id}/reviews", id)
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
-                .body("errors.field", hasItems("summary", "controlFailures[0].owner", "controlFailures[0].evidence"));
+                .body("errors.field", hasItems("summary", "controlFailures[0].failureMode"));
         as("reviewer.north").contentType(ContentType.JSON).body("{\"summary\": 5, \"controlFailures\": {}}")
                 .post("/incidents/{id}/reviews", id)
                 .then().statusCode(400).contentType("application/problem+json");
@@ -177,19 +182,38 @@ class IncidentServiceTest {
                 as("reviewer.north").get("/incidents/{id}", id).then().statusCode(200));
     }
 
-    private static Map<String, Object> review(String owner) {
+    static String submittedReview(UUID incidentId, String owner) {
+        String reviewId = as("reviewer.north").contentType(ContentType.JSON).body(review(owner))
+                .post("/incidents/{id}/reviews", incidentId)
+                .then().statusCode(201).body("status", equalTo("DRAFT")).extract().path("id");
+        as("reviewer.north").post("/incidents/{id}/reviews/{review}/submit", incidentId, reviewId)
+                .then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        return reviewId;
+    }
+
+    static Map<String, Object> review(String owner) {
+        return review(List.of(Map.of(
+                "controlId", "CTRL-FALLS-01",
+                "failureMode", "MISSED_SUPERVISION",
+                "evidence", "Reassessment due 2026-11-01, done after the fall",
+                "owner", owner)));
+    }
+
+    static Map<String, Object> review(List<Map<String, Object>> controlFailures) {
         return Map.of("summary", "Falls risk reassessment was three weeks overdue; nobody monitored the due list.",
-                "controlFailures", List.of(Map.of(
-                        "controlId", "CTRL-FALLS-01",
-                        "controlName", "Weekly falls risk reassessment check",
-                        "failureMode", "MISSED_SUPERVISION",
-                        "evidence", "Reassessment due 2026-11-01, done after the fall",
-                        "owner", owner)));
+                "timeline", "06:10 found on floor; 06:15 checked; 07:00 GP informed",
+                "contributoryFactors", List.of("TASK", "ORGANISATIONAL"),
+                "answers", Map.of(
+                        "timeline", "Found 06:10; reassessment overdue since 1 November",
+                        "controls-that-should-have-detected", "The weekly falls reassessment check",
+                        "monitoring-responsibility", "The unit leader, through the supervision list",
+                        "escalation-thresholds", "Overdue reassessments escalate after 7 days; breached by 14 days"),
+                "controlFailures", controlFailures);
     }
 
     private static IncidentReported report(String reference, long version, String description) {
-        Instant occurred = Instant.now().minus(2, ChronoUnit.HOURS);
-        return new IncidentReported("north", reference, version, occurred, occurred.plusSeconds(1800),
+        Instant occurred = Instant.now().minusSeconds(120);
+        return new IncidentReported("north", reference, version, occurred, occurred.plusSeconds(60),
                 IncidentCategory.FALLS, HarmLevel.LOW, "Ward 3", description, "Checked for injury",
                 List.of("P-7f3a2c"));
     }

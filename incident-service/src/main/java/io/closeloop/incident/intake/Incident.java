@@ -4,6 +4,7 @@ import io.closeloop.contracts.HarmLevel;
 import io.closeloop.contracts.IncidentCategory;
 import io.closeloop.contracts.events.IncidentReported;
 import io.closeloop.incident.stage.Stage;
+import io.closeloop.incident.triage.ReviewLevel;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +14,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 @Entity
@@ -44,6 +47,21 @@ public class Incident extends PanacheEntityBase {
     public Instant receivedAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** Pseudonymous ids, comma-separated; never names. */
+    @Column(name = "people_affected")
+    public String peopleAffected;
+    @Column(name = "reported_by")
+    public String reportedBy;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_level")
+    public ReviewLevel reviewLevel;
+    @Column(name = "review_due_on")
+    public LocalDate reviewDueOn;
+    @Column(name = "is_repeat")
+    public boolean isRepeat;
+    /** Set when verification closed the incident; a later repeat challenges that closure. */
+    @Column(name = "verified_closed_at")
+    public Instant verifiedClosedAt;
 
     /** The same site and reference always give the same id, so a replayed report cannot create a second incident. */
     public static UUID idOf(String site, String siteReference) {
@@ -61,5 +79,10 @@ public class Incident extends PanacheEntityBase {
         this.location = report.location();
         this.description = report.description();
         this.immediateActions = report.immediateActions();
+        this.peopleAffected = report.peopleAffected() == null ? null : String.join(",", report.peopleAffected());
+    }
+
+    public List<String> peopleAffectedList() {
+        return peopleAffected == null || peopleAffected.isEmpty() ? List.of() : List.of(peopleAffected.split(","));
     }
 }

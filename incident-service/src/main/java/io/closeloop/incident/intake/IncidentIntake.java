@@ -3,30 +3,42 @@ package io.closeloop.incident.intake;
 import io.closeloop.chassis.inbox.RejectedEvent;
 import io.closeloop.contracts.events.IncidentReported;
 import io.closeloop.incident.IncidentConfig;
+import io.closeloop.incident.recurrence.Recurrence;
 import io.closeloop.incident.stage.IncidentHistory;
 import io.closeloop.incident.stage.Stage;
+import io.closeloop.incident.triage.Triage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Stores a site's report once per site and reference; a newer version updates it, anything else is a no-op. */
 @ApplicationScoped
 public class IncidentIntake {
 
     private final IncidentConfig config;
+    private final Triage triage;
+    private final Recurrence recurrence;
     private final Clock clock;
 
-    IncidentIntake(IncidentConfig config, Clock clock) {
+    IncidentIntake(IncidentConfig config, Recurrence recurrence, Clock clock) {
         this.config = config;
+        this.triage = new Triage(config.triage().fullReviewFrom(), config.triage().dueWithinDays());
+        this.recurrence = recurrence;
         this.clock = clock;
     }
 
+    /** @param topic the topic it came from, or null when entered by hand */
     @Transactional(Transactional.TxType.MANDATORY)
     public Incident receive(IncidentReported report, String topic, String actor) {
-        List<String> violations = IntakeRules.violations(report, topic, config.sites(), clock.instant());
+        List<IntakeRules.Violation> violations = IntakeRules.violations(report, topic, config.sites(),
+                clock.instant());
         if (!violations.isEmpty()) {
-            throw new RejectedEvent(String.join("; ", violations));
+            throw new RejectedEvent(violations.getFirst().code(),
+                    violations.stream().map(IntakeRules.Violation::message).collect(Collectors.joining("; ")));
         }
         long version = report.version() == null ? 0 : report.version();
         var id = Incident.idOf(report.site(), report.siteReference());
@@ -36,11 +48,17 @@ public class IncidentIntake {
             incident.id = id;
             incident.apply(report, version);
             incident.stage = Stage.REVIEW;
+            incident.reportedBy = actor;
             incident.receivedAt = clock.instant();
             incident.updatedAt = incident.receivedAt;
+            var decision = triage.decide(report.harmLevel(), LocalDate.ofInstant(incident.reportedAt, ZoneOffset.UTC));
+            incident.reviewLevel = decision.level();
+            incident.reviewDueOn = decision.dueOn();
             incident.persist();
             IncidentHistory.append(id, incident.receivedAt, actor, "incident-service",
-                    "Reported by site " + report.site() + " as " + report.siteReference());
+                    "Reported by site " + report.site() + " as " + report.siteReference() + "; "
+                            + decision.level() + " review due " + decision.dueOn());
+            recurrence.onReported(incident);
             return incident;
         }
         if (version > existing.version) {

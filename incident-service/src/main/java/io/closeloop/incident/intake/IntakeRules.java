@@ -13,20 +13,26 @@ public final class IntakeRules {
     private IntakeRules() {
     }
 
-    public static List<String> violations(IncidentReported report, String topic, Set<String> knownSites, Instant now) {
-        List<String> violations = new ArrayList<>();
+    /** A broken rule: a stable code (a metric tag) and what exactly was wrong. */
+    public record Violation(String code, String message) {
+    }
+
+    public static List<Violation> violations(IncidentReported report, String topic, Set<String> knownSites,
+            Instant now) {
+        List<Violation> violations = new ArrayList<>();
         if (!knownSites.contains(report.site())) {
-            violations.add("unknown site " + report.site());
+            violations.add(new Violation("unknown-site", "unknown site " + report.site()));
         }
         if (topic != null && topic.startsWith(Topics.INCIDENTS_REPORTED_PREFIX)
                 && !topic.equals(Topics.INCIDENTS_REPORTED_PREFIX + report.site())) {
-            violations.add("site " + report.site() + " reported on another site's topic " + topic);
+            violations.add(new Violation("wrong-site-topic",
+                    "site " + report.site() + " reported on another site's topic " + topic));
         }
         if (report.occurredAt().isAfter(now)) {
-            violations.add("occurredAt is in the future");
+            violations.add(new Violation("occurred-in-future", "occurredAt is in the future"));
         }
         if (report.reportedAt() != null && report.reportedAt().isBefore(report.occurredAt())) {
-            violations.add("reportedAt is before occurredAt");
+            violations.add(new Violation("reported-before-occurred", "reportedAt is before occurredAt"));
         }
         return violations;
     }

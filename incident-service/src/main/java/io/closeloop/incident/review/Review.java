@@ -26,8 +26,21 @@ public class Review extends PanacheEntityBase {
     public UUID incidentId;
     @Enumerated(EnumType.STRING)
     public ReviewStatus status;
+    /** The template version the review started with; later versions do not change it. */
+    @Column(name = "template_version")
+    public int templateVersion;
     public String reviewer;
     public String summary;
+    public String timeline;
+    /** Comma-separated {@link ContributoryFactor} names. */
+    @Column(name = "contributory_factors")
+    public String contributoryFactors;
+    /** Answers to the template's questions as a JSON object keyed by question id. */
+    public String answers;
+    @Column(name = "no_control_failure_justification")
+    public String noControlFailureJustification;
+    @Column(name = "created_at")
+    public Instant createdAt;
     @Column(name = "submitted_at")
     public Instant submittedAt;
     @Column(name = "decided_by")

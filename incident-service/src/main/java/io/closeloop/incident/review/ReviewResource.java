@@ -7,21 +7,25 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+/** The structured review of one incident: drafted and submitted by a reviewer, decided by a senior leader. */
 @Path("/incidents/{incidentId}/reviews")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
@@ -38,73 +42,108 @@ public class ReviewResource {
 
     public record FindingRequest(
             @Size(max = 100) String controlId,
-            @NotBlank @Size(max = 200) String controlName,
-            @NotBlank @Size(max = 60) String failureMode,
-            @NotBlank @Size(max = 4000) String evidence,
-            @NotBlank @Size(max = 100) String owner) {
+            @NotNull FailureMode failureMode,
+            @Size(max = 4000) String evidence,
+            @Size(max = 100) String owner) {
     }
 
-    public record SubmitRequest(
-            @NotBlank @Size(max = 8000) String summary,
-            @NotEmpty @Valid List<@NotNull FindingRequest> controlFailures) {
+    /** A draft may be incomplete; completeness is checked on submission. */
+    public record ReviewRequest(
+            @Size(max = 8000) String summary,
+            @Size(max = 8000) String timeline,
+            @Size(max = 6) List<@NotNull ContributoryFactor> contributoryFactors,
+            @Size(max = 50) Map<@NotBlank @Size(max = 60) String, @Size(max = 4000) String> answers,
+            @Size(max = 50) List<@NotNull @Valid FindingRequest> controlFailures,
+            @Size(max = 4000) String noControlFailureJustification) {
+
+        ReviewContent content() {
+            return new ReviewContent(summary, timeline, contributoryFactors, answers,
+                    controlFailures == null ? List.of() : controlFailures.stream()
+                            .map(f -> new ReviewContent.Finding(f.controlId(), f.failureMode(), f.evidence(),
+                                    f.owner())).toList(),
+                    noControlFailureJustification);
+        }
     }
 
     public record ReturnRequest(@NotBlank @Size(max = 4000) String reason) {
     }
 
-    public record ReviewView(UUID id, UUID incidentId, ReviewStatus status, String reviewer, String summary,
-            Instant submittedAt, String decidedBy, Instant decidedAt, String decisionNote,
-            List<FindingView> controlFailures) {
-
-        static ReviewView of(Review r) {
-            return new ReviewView(r.id, r.incidentId, r.status, r.reviewer, r.summary, r.submittedAt, r.decidedBy,
-                    r.decidedAt, r.decisionNote, r.controlFailures.stream().map(FindingView::of).toList());
-        }
-    }
-
-    public record FindingView(UUID id, String controlId, String controlName, String failureMode, String evidence,
-            String owner) {
+    public record FindingView(UUID id, String controlId, String controlName, FailureMode failureMode,
+            String evidence, String owner) {
 
         static FindingView of(ControlFailure f) {
             return new FindingView(f.id, f.controlId, f.controlName, f.failureMode, f.evidence, f.owner);
         }
     }
 
+    public record ReviewView(UUID id, UUID incidentId, ReviewStatus status, int templateVersion, String reviewer,
+            String summary, String timeline, List<String> contributoryFactors, Map<String, String> answers,
+            List<FindingView> controlFailures, String noControlFailureJustification, Instant createdAt,
+            Instant submittedAt, String decidedBy, Instant decidedAt, String decisionNote) {
+    }
+
     @POST
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REVIEWER)
-    public Response submit(@PathParam("incidentId") UUID incidentId, @NotNull @Valid SubmitRequest request) {
-        Review review = reviews.submit(incidentId, caller.siteScope(), caller.username(), request.summary(),
-                request.controlFailures().stream().map(f -> new ReviewService.Finding(f.controlId(), f.controlName(),
-                        f.failureMode(), f.evidence(), f.owner())).toList());
-        return Response.status(Response.Status.CREATED).entity(ReviewView.of(review)).build();
+    public Response start(@PathParam("incidentId") UUID incidentId, @NotNull @Valid ReviewRequest request) {
+        Review review = reviews.start(incidentId, caller.siteScope(), caller.username(), request.content());
+        return Response.status(Response.Status.CREATED).entity(view(review)).build();
+    }
+
+    @PUT
+    @Path("/{reviewId}")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.REVIEWER)
+    public ReviewView update(@PathParam("incidentId") UUID incidentId, @PathParam("reviewId") UUID reviewId,
+            @NotNull @Valid ReviewRequest request) {
+        return view(reviews.update(incidentId, reviewId, caller.siteScope(), caller.username(), request.content()));
+    }
+
+    @POST
+    @Path("/{reviewId}/submit")
+    @Transactional
+    @RolesAllowed(Roles.REVIEWER)
+    public ReviewView submit(@PathParam("incidentId") UUID incidentId, @PathParam("reviewId") UUID reviewId) {
+        return view(reviews.submit(incidentId, reviewId, caller.siteScope(), caller.username()));
     }
 
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.LEADER, Roles.SENIOR_LEADER, Roles.VERIFIER, Roles.AUDITOR})
     public List<ReviewView> list(@PathParam("incidentId") UUID incidentId) {
         incidents.visible(incidentId, caller.siteScope());
-        return Review.<Review>list("incidentId = ?1 order by submittedAt", incidentId).stream()
-                .map(ReviewView::of).toList();
+        return Review.<Review>list("incidentId = ?1 order by createdAt", incidentId).stream().map(this::view)
+                .toList();
     }
 
     @POST
-    @Transactional
     @Path("/{reviewId}/approve")
+    @Transactional
     @RolesAllowed(Roles.SENIOR_LEADER)
-    public ReviewView approve(@PathParam("incidentId") UUID incidentId, @PathParam("reviewId") UUID reviewId) {
-        return ReviewView.of(reviews.approve(incidentId, reviewId, caller.siteScope(), caller.username()));
+    public ReviewView approve(@PathParam("incidentId") UUID incidentId, @PathParam("reviewId") UUID reviewId,
+            @QueryParam("acceptNoControlFailure") boolean acceptNoControlFailure) {
+        return view(reviews.approve(incidentId, reviewId, caller.siteScope(), caller.username(),
+                acceptNoControlFailure));
     }
 
     @POST
+    @Path("/{reviewId}/return")
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
-    @Path("/{reviewId}/return")
     @RolesAllowed(Roles.SENIOR_LEADER)
     public ReviewView returnForRework(@PathParam("incidentId") UUID incidentId, @PathParam("reviewId") UUID reviewId,
             @NotNull @Valid ReturnRequest request) {
-        return ReviewView.of(reviews.returnForRework(incidentId, reviewId, caller.siteScope(), caller.username(),
+        return view(reviews.returnForRework(incidentId, reviewId, caller.siteScope(), caller.username(),
                 request.reason()));
+    }
+
+    private ReviewView view(Review r) {
+        return new ReviewView(r.id, r.incidentId, r.status, r.templateVersion, r.reviewer, r.summary, r.timeline,
+                r.contributoryFactors == null || r.contributoryFactors.isEmpty() ? List.of()
+                        : Arrays.asList(r.contributoryFactors.split(",")),
+                reviews.answers(r), r.controlFailures.stream().map(FindingView::of).toList(),
+                r.noControlFailureJustification, r.createdAt, r.submittedAt, r.decidedBy, r.decidedAt,
+                r.decisionNote);
     }
 }

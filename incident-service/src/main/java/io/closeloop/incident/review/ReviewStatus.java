@@ -1,5 +1,5 @@
 package io.closeloop.incident.review;
 
 public enum ReviewStatus {
-    SUBMITTED, APPROVED, RETURNED
+    DRAFT, SUBMITTED, APPROVED, RETURNED
 }

@@ -56,10 +56,14 @@ public class StageTracker {
     @Incoming("incidents-closed")
     @Blocking
     public void onClosed(ConsumerRecord<String, byte[]> record) {
-        inbox.<IncidentClosed>consume("stage", record, EventType.INCIDENT_CLOSED,
-                event -> advance(event, event.data().incidentId(), Stage.CLOSED,
-                        "Closed after verification, signed off by " + event.data().closedBy() + ": "
-                                + event.data().rationale()));
+        inbox.<IncidentClosed>consume("stage", record, EventType.INCIDENT_CLOSED, event -> {
+            advance(event, event.data().incidentId(), Stage.CLOSED, "Closed after verification, signed off by "
+                    + event.data().closedBy() + ": " + event.data().rationale());
+            Incident incident = Incident.findById(event.data().incidentId());
+            if (incident != null) {
+                incident.verifiedClosedAt = event.data().closedAt();
+            }
+        });
     }
 
     private void advance(InboundEvent<?> event, UUID incidentId, Stage stage, String what) {

@@ -21,6 +21,24 @@ class ReviewRulesTest {
     }
 
     @Test
+    void noControlFailureIsApprovedOnlyByExplicitAcceptance() {
+        assertThatThrownBy(() -> ReviewRules.checkApproval(ReviewStatus.SUBMITTED, "reviewer.north", "senior", true,
+                false)).hasMessageContaining("acceptNoControlFailure");
+        assertThatCode(() -> ReviewRules.checkApproval(ReviewStatus.SUBMITTED, "reviewer.north", "senior", true,
+                true)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void onlyItsReviewerEditsADraftOrReturnedReview() {
+        assertThatCode(() -> ReviewRules.checkEditable(ReviewStatus.RETURNED, "reviewer.north", "reviewer.north"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> ReviewRules.checkEditable(ReviewStatus.DRAFT, "reviewer.north", "other"))
+                .isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> ReviewRules.checkEditable(ReviewStatus.SUBMITTED, "reviewer.north",
+                "reviewer.north")).isInstanceOf(RuleViolation.class);
+    }
+
+    @Test
     void aDecidedReviewCannotBeDecidedAgain() {
         assertThatThrownBy(() -> ReviewRules.checkDecision(ReviewStatus.APPROVED, "reviewer.north", "senior"))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("APPROVED");
