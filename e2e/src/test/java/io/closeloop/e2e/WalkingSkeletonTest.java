@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,16 +57,24 @@ class WalkingSkeletonTest {
                 .extract().<String>path("items.find { it.siteReference == '" + reference + "' }.id"));
         stageIs(incidentId, "REVIEW");
 
-        // 1. Structured review, approved by a senior leader who is not the reviewer.
+        // 1. Structured review on the current template, approved by a senior leader who is not the reviewer.
         String reviewId = as("reviewer.north", "incident-service").contentType(ContentType.JSON)
                 .body(Map.of("summary", "Night supervision did not check falls risk reassessments.",
+                        "timeline", "06:10 found on the floor; 06:15 checked; 07:00 GP informed",
+                        "contributoryFactors", List.of("TASK", "ORGANISATIONAL"),
+                        "answers", Map.of(
+                                "timeline", "Found at 06:10; reassessment overdue since 1 November",
+                                "controls-that-should-have-detected", "The weekly falls risk reassessment check",
+                                "monitoring-responsibility", "The unit leader, through the supervision list",
+                                "escalation-thresholds", "Overdue reassessments escalate after 7 days; not escalated"),
                         "controlFailures", List.of(Map.of(
                                 "controlId", "CTRL-FALLS-01",
-                                "controlName", "Weekly falls risk reassessment check",
                                 "failureMode", "MISSED_SUPERVISION",
                                 "evidence", "Reassessment three weeks overdue; not on the supervision list",
                                 "owner", "leader.north"))))
                 .post("/incidents/{id}/reviews", incidentId).then().statusCode(201).extract().path("id");
+        as("reviewer.north", "incident-service").post("/incidents/{id}/reviews/{review}/submit", incidentId, reviewId)
+                .then().statusCode(200);
         as("senior", "incident-service").post("/incidents/{id}/reviews/{review}/approve", incidentId, reviewId)
                 .then().statusCode(200);
         stageIs(incidentId, "ACCOUNTABILITY");
@@ -82,30 +91,54 @@ class WalkingSkeletonTest {
                 .body("status", equalTo("ACKNOWLEDGED"));
         stageIs(incidentId, "ACTION");
 
-        // 3. A system-level corrective action, embedded by its owner.
+        // 3. A weak-only plan is refused; a system-level action, approved, is embedded after four weekly packs
+        // (recorded late for the past three weeks and this one: the real clock cannot be moved).
         ValidatableResponse plan = eventuallyResponse(() -> as("leader.north", "action-service")
                 .get("/plans?incidentId=" + incidentId).then().statusCode(200).body("total", equalTo(1)));
         String planId = plan.extract().path("items[0].id");
         String controlFailureId = plan.extract().path("items[0].commitments[0].controlFailureId");
+        String dueOn = LocalDate.now().plusWeeks(6).toString();
+        String weakId = as("leader.north", "action-service").contentType(ContentType.JSON)
+                .body(Map.of("controlFailureId", controlFailureId, "kind", "SUPPORTING", "actionType", "TRAINING",
+                        "description", "Night staff briefed on reassessment due dates", "dueOn", dueOn))
+                .post("/plans/{id}/actions", planId).then().statusCode(201).extract().path("id");
+        as("leader.north", "action-service").post("/plans/{id}/submit", planId).then().statusCode(422);
+        as("leader.north", "action-service").delete("/plans/{id}/actions/{action}", planId, weakId)
+                .then().statusCode(200);
         String actionId = as("leader.north", "action-service").contentType(ContentType.JSON)
                 .body(Map.of("controlFailureId", controlFailureId, "kind", "CHANGE_CONTROL",
+                        "actionType", "CHECKLIST_OR_COGNITIVE_AID",
                         "description", "Supervision sample raised from 5 to 10 records; overdue reassessments escalate",
-                        "baseline", 0.72))
+                        "baseline", 0.72, "dueOn", dueOn))
                 .post("/plans/{id}/actions", planId).then().statusCode(201).extract().path("id");
-        as("leader.north", "action-service").post("/plans/{id}/actions/{action}/embed", planId, actionId)
-                .then().statusCode(200).body("status", equalTo("EMBEDDED"));
+        as("leader.north", "action-service").post("/plans/{id}/submit", planId).then().statusCode(200);
+        as("senior", "action-service").post("/plans/{id}/approve", planId).then().statusCode(200);
+        for (int weeksAgo = 3; weeksAgo >= 0; weeksAgo--) {
+            LocalDate day = LocalDate.now(java.time.ZoneOffset.UTC).minusWeeks(weeksAgo);
+            String week = "%d-W%02d".formatted(day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                    day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            as("leader.north", "action-service").contentType(ContentType.JSON)
+                    .body(Map.of("actionId", actionId, "done", true, "value", 0.96))
+                    .post("/packs/{week}/results", week).then().statusCode(201);
+        }
+        as("leader.north", "action-service").get("/plans/{id}", planId).then().statusCode(200)
+                .body("status", equalTo("EMBEDDED"));
         stageIs(incidentId, "VERIFICATION");
 
         // 4. An independent verifier re-samples cases; a senior leader signs off the closure.
         String verificationId = eventually(() -> as("verifier", "verification-service")
                 .get("/verifications?incidentId=" + incidentId).then().statusCode(200)
                 .extract().<String>path("items[0].id"));
-        as("verifier", "verification-service").contentType(ContentType.JSON)
+        String checkId = as("verifier", "verification-service").contentType(ContentType.JSON)
                 .body(Map.of("controlFailureId", controlFailureId, "method", "RESAMPLE",
-                        "criterion", "Reassessment done by its due date", "passThreshold", 0.8,
-                        "passed", 58, "failed", 2))
-                .post("/verifications/{id}/checks", verificationId).then().statusCode(201)
-                .body("outcome", equalTo("PASSED"));
+                        "criterion", "Reassessment done by its due date", "passThreshold", 0.8, "sampleSize", 60,
+                        "periodStart", LocalDate.now().minusWeeks(4).toString(), "periodEnd", LocalDate.now().toString()))
+                .post("/verifications/{id}/checks", verificationId).then().statusCode(201).extract().path("id");
+        as("verifier", "verification-service").contentType(ContentType.JSON)
+                .body(Map.of("results", IntStream.rangeClosed(1, 60)
+                        .mapToObj(i -> Map.of("reference", "case-" + i, "passed", i <= 58)).toList()))
+                .post("/verifications/{id}/checks/{check}/results", verificationId, checkId).then().statusCode(201)
+                .body("verdict", equalTo("PASSED"));
         as("senior", "verification-service").contentType(ContentType.JSON)
                 .body(Map.of("rationale", "58 of 60 re-sampled cases on time; lower bound 0.89 above 0.80"))
                 .post("/verifications/{id}/close", verificationId).then().statusCode(200)
