@@ -1,5 +1,6 @@
 package io.closeloop.accountability;
 
+import io.closeloop.accountability.escalation.EscalationLevel;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -30,9 +31,21 @@ public class Accountability extends PanacheEntityBase {
     @Column(name = "failure_mode")
     public String failureMode;
     public String evidence;
+    /** The owner named by the review, whether or not they passed the check. */
+    @Column(name = "nominated_owner")
+    public String nominatedOwner;
+    /** The current owner's username; null while UNASSIGNED. */
     public String owner;
+    /** The current owner's Keycloak user id. */
+    @Column(name = "owner_id")
+    public String ownerId;
+    /** Why the nominated owner was not accepted. */
+    @Column(name = "owner_problem")
+    public String ownerProblem;
     @Enumerated(EnumType.STRING)
     public AccountabilityStatus status;
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
     @Column(name = "opened_at")
     public Instant openedAt;
     @Column(name = "due_on")
@@ -45,4 +58,12 @@ public class Accountability extends PanacheEntityBase {
     public LocalDate byWhen;
     @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
+    @Column(name = "dispute_reason")
+    public String disputeReason;
+    @Column(name = "disputed_at")
+    public Instant disputedAt;
+    /** Starts at 1 and counts (re)assignments; escalations are once per level per term. */
+    public int term;
+    @Enumerated(EnumType.STRING)
+    public EscalationLevel escalation;
 }

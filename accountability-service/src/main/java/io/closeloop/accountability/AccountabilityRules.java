@@ -1,5 +1,6 @@
 package io.closeloop.accountability;
 
+import io.closeloop.accountability.history.HistoryAction;
 import io.closeloop.chassis.problem.Problem;
 import io.closeloop.chassis.problem.RuleViolation;
 import java.time.DayOfWeek;
@@ -28,16 +29,44 @@ public final class AccountabilityRules {
 
     public static void checkAcknowledgement(AccountabilityStatus status, String owner, String caller,
             LocalDate byWhen, LocalDate today) {
-        if (!owner.equals(caller)) {
-            throw RuleViolation.unprocessable("Only the named owner, " + owner + ", can acknowledge this failure");
-        }
-        if (status != AccountabilityStatus.OPEN) {
-            throw RuleViolation.conflict("The accountability is " + status + ", not OPEN");
-        }
+        checkOwnersAnswer(status, owner, caller);
         if (byWhen.isBefore(today)) {
             throw RuleViolation.unprocessable("'byWhen' is in the past",
                     List.of(new Problem.FieldError("byWhen", "must be today or later")));
         }
+    }
+
+    /** The named owner answers an OPEN accountability once: acknowledge or dispute. */
+    public static void checkOwnersAnswer(AccountabilityStatus status, String owner, String caller) {
+        if (status != AccountabilityStatus.OPEN) {
+            throw RuleViolation.conflict("The accountability is " + status + ", not OPEN");
+        }
+        if (!owner.equals(caller)) {
+            throw RuleViolation.unprocessable("Only the named owner, " + owner + ", can answer for this failure");
+        }
+    }
+
+    /** What a senior leader's assignment means in the current state: a first owner, a new owner, or the same. */
+    public static HistoryAction assignment(AccountabilityStatus status, String currentOwner, String newOwner) {
+        return switch (status) {
+            case UNASSIGNED -> HistoryAction.ASSIGNED;
+            case DISPUTED -> newOwner.equals(currentOwner) ? HistoryAction.CONFIRMED : HistoryAction.REASSIGNED;
+            default -> throw RuleViolation.conflict(
+                    "Only an UNASSIGNED or DISPUTED accountability is assigned; this one is " + status);
+        };
+    }
+
+    /** Nobody settles their own dispute. */
+    public static void checkResolver(AccountabilityStatus status, String owner, String caller) {
+        if (status == AccountabilityStatus.DISPUTED && caller.equals(owner)) {
+            throw RuleViolation.unprocessable("The owner who disputed this, " + owner
+                    + ", cannot also settle the dispute");
+        }
+    }
+
+    /** Still waiting for an answer after its due date. */
+    public static boolean overdue(AccountabilityStatus status, LocalDate dueOn, LocalDate today) {
+        return status.pending() && today.isAfter(dueOn);
     }
 
     /** Complete once every control failure of the incident has an owner who acknowledged it. */

@@ -22,7 +22,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,7 +81,7 @@ class AccountabilityServiceTest {
 
     private static Map<String, Object> expectation() {
         return Map.of("whatWillChange", "Weekly audit of reassessment dates", "indicator",
-                "Reassessments on time", "target", ">= 95%", "byWhen", LocalDate.now().plusWeeks(4).toString());
+                "Reassessments on time", "target", ">= 95%", "byWhen", TestClock.today().plusWeeks(4).toString());
     }
 
     private static IncidentReviewed reviewed(UUID incidentId, String... owners) {
