@@ -37,6 +37,16 @@ public class Verification extends PanacheEntityBase {
     @Column(name = "decided_at")
     public Instant decidedAt;
     public String decision;
+    /** 1 for the first verification of an incident; each rejection or challenge leads to the next. */
+    public int cycle;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "opened_because")
+    public OpenedBecause openedBecause;
+    @Column(name = "previous_verification_id")
+    public UUID previousVerificationId;
+    /** Set when a repeat incident within the surveillance window puts this closure in question. */
+    @Column(name = "challenged_at")
+    public Instant challengedAt;
 
     @OneToMany(cascade = CascadeType.ALL)
     @JoinColumn(name = "verification_id", nullable = false)
@@ -45,6 +55,10 @@ public class Verification extends PanacheEntityBase {
 
     @OneToMany(cascade = CascadeType.ALL)
     @JoinColumn(name = "verification_id", nullable = false)
-    @OrderBy("recordedAt")
+    @OrderBy("plannedAt, id")
     public List<Check> checks = new ArrayList<>();
+
+    public List<String> owners() {
+        return targets.stream().map(t -> t.owner).distinct().toList();
+    }
 }
