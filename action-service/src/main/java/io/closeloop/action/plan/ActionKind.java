@@ -1,4 +1,4 @@
-package io.closeloop.action;
+package io.closeloop.action.plan;
 
 /** What an action does to the control register. */
 public enum ActionKind {

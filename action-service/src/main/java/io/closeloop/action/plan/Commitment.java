@@ -1,4 +1,4 @@
-package io.closeloop.action;
+package io.closeloop.action.plan;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

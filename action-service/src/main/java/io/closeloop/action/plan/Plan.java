@@ -1,4 +1,4 @@
-package io.closeloop.action;
+package io.closeloop.action.plan;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
@@ -32,6 +32,24 @@ public class Plan extends PanacheEntityBase {
     public Instant openedAt;
     @Column(name = "reopen_reasons")
     public String reopenReasons;
+    @Column(name = "submitted_by")
+    public String submittedBy;
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+    @Column(name = "approved_by")
+    public String approvedBy;
+    @Column(name = "approved_at")
+    public Instant approvedAt;
+    @Column(name = "returned_reason")
+    public String returnedReason;
+    @Column(name = "weak_only_exception_by")
+    public String weakOnlyExceptionBy;
+    @Column(name = "weak_only_exception_reason")
+    public String weakOnlyExceptionReason;
+    @Column(name = "weak_only_exception_at")
+    public Instant weakOnlyExceptionAt;
+    @Column(name = "embedded_at")
+    public Instant embeddedAt;
 
     @OneToMany(cascade = CascadeType.ALL)
     @JoinColumn(name = "plan_id", nullable = false)

@@ -1,4 +1,4 @@
-package io.closeloop.action;
+package io.closeloop.action.plan;
 
 import io.closeloop.chassis.inbox.Inbox;
 import io.closeloop.contracts.EventType;

@@ -1,5 +1,6 @@
-package io.closeloop.action;
+package io.closeloop.action.plan;
 
+import io.closeloop.action.register.GoodDirection;
 import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.security.Caller;
 import io.closeloop.chassis.security.Roles;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,29 +40,54 @@ public class PlanResource {
     public record ActionRequest(
             @NotNull UUID controlFailureId,
             @NotNull ActionKind kind,
+            @NotNull ActionType actionType,
             @NotBlank @Size(max = 4000) String description,
+            @Size(max = 100) String controlId,
             @Size(max = 200) String indicator,
-            Double baseline) {
+            @Size(max = 40) String indicatorUnit,
+            Double indicatorThreshold,
+            GoodDirection goodDirection,
+            Double baseline,
+            @NotNull LocalDate dueOn,
+            Strength strength,
+            @Size(max = 2000) String strengthJustification) {
+    }
+
+    public record Reason(@NotBlank @Size(max = 2000) String reason) {
     }
 
     public record CommitmentView(UUID controlFailureId, String controlId, String controlName, String owner,
             String whatWillChange, String indicator, String target, LocalDate byWhen) {
     }
 
-    public record ActionView(UUID id, UUID controlFailureId, String owner, ActionKind kind, String description,
-            String indicator, Double baseline, ActionStatus status, Instant createdAt, Instant embeddedAt) {
+    public record ActionView(UUID id, UUID controlFailureId, String owner, ActionKind kind, ActionType actionType,
+            Strength derivedStrength, Strength strength, String strengthJustification, String description,
+            String controlId, String indicator, String indicatorUnit, Double indicatorThreshold,
+            GoodDirection goodDirection, Double baseline, LocalDate dueOn, ActionStatus status, int cycle,
+            String activeFromWeek, String embeddedWeek, Instant createdAt, Instant embeddedAt, Instant lapsedAt) {
 
         static ActionView of(CorrectiveAction a) {
-            return new ActionView(a.id, a.controlFailureId, a.owner, a.kind, a.description, a.indicator, a.baseline,
-                    a.status, a.createdAt, a.embeddedAt);
+            return new ActionView(a.id, a.controlFailureId, a.owner, a.kind, a.actionType, a.derivedStrength,
+                    a.strength, a.strengthJustification, a.description, a.controlId, a.indicator, a.indicatorUnit,
+                    a.indicatorThreshold, a.goodDirection, a.baseline, a.dueOn, a.status, a.cycle,
+                    a.activeFromWeek, a.embeddedWeek, a.createdAt, a.embeddedAt, a.lapsedAt);
         }
     }
 
+    public record WeakOnlyException(String approvedBy, String reason, Instant approvedAt) {
+    }
+
     public record PlanView(UUID id, UUID incidentId, String site, PlanStatus status, Instant openedAt,
-            String reopenReasons, List<CommitmentView> commitments, List<ActionView> actions) {
+            String reopenReasons, String returnedReason, boolean weakOnly, WeakOnlyException weakOnlyException,
+            String submittedBy, Instant submittedAt, String approvedBy, Instant approvedAt, Instant embeddedAt,
+            List<CommitmentView> commitments, List<ActionView> actions) {
 
         static PlanView of(Plan p) {
-            return new PlanView(p.id, p.incidentId, p.site, p.status, p.openedAt, p.reopenReasons,
+            return new PlanView(p.id, p.incidentId, p.site, p.status, p.openedAt, p.reopenReasons, p.returnedReason,
+                    StrengthRules.weakOnly(p.actions.stream().map(a -> a.strength).toList()),
+                    p.weakOnlyExceptionBy == null ? null : new WeakOnlyException(p.weakOnlyExceptionBy,
+                            p.weakOnlyExceptionReason, p.weakOnlyExceptionAt),
+                    p.submittedBy, p.submittedAt, p.approvedBy, p.approvedAt, p.embeddedAt,
                     p.commitments.stream().map(c -> new CommitmentView(c.controlFailureId, c.controlId,
                             c.controlName, c.owner, c.whatWillChange, c.indicator, c.target, c.byWhen)).toList(),
                     p.actions.stream().map(ActionView::of).toList());
@@ -89,16 +116,52 @@ public class PlanResource {
     @RolesAllowed({Roles.LEADER, Roles.SENIOR_LEADER})
     public Response addAction(@PathParam("id") UUID id, @NotNull @Valid ActionRequest request) {
         CorrectiveAction action = plans.addAction(id, caller.siteScope(), caller.username(),
-                new Plans.NewAction(request.controlFailureId(), request.kind(), request.description(),
-                        request.indicator(), request.baseline()));
+                new Plans.NewAction(request.controlFailureId(), request.kind(), request.actionType(),
+                        request.description(), request.controlId(), request.indicator(), request.indicatorUnit(),
+                        request.indicatorThreshold(), request.goodDirection(), request.baseline(), request.dueOn(),
+                        request.strength(), request.strengthJustification()));
         return Response.status(Response.Status.CREATED).entity(ActionView.of(action)).build();
+    }
+
+    @DELETE
+    @Transactional
+    @Path("/{id}/actions/{actionId}")
+    @RolesAllowed({Roles.LEADER, Roles.SENIOR_LEADER})
+    public PlanView removeAction(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId) {
+        return PlanView.of(plans.removeAction(id, actionId, caller.siteScope(), caller.username()));
     }
 
     @POST
     @Transactional
-    @Path("/{id}/actions/{actionId}/embed")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/{id}/weak-only-exception")
+    @RolesAllowed(Roles.SENIOR_LEADER)
+    public PlanView allowWeakOnly(@PathParam("id") UUID id, @NotNull @Valid Reason request) {
+        return PlanView.of(plans.allowWeakOnly(id, caller.siteScope(), caller.username(), request.reason()));
+    }
+
+    @POST
+    @Transactional
+    @Path("/{id}/submit")
     @RolesAllowed({Roles.LEADER, Roles.SENIOR_LEADER})
-    public PlanView embed(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId) {
-        return PlanView.of(plans.embed(id, actionId, caller.siteScope(), caller.username()));
+    public PlanView submit(@PathParam("id") UUID id) {
+        return PlanView.of(plans.submit(id, caller.siteScope(), caller.username()));
+    }
+
+    @POST
+    @Transactional
+    @Path("/{id}/approve")
+    @RolesAllowed(Roles.SENIOR_LEADER)
+    public PlanView approve(@PathParam("id") UUID id) {
+        return PlanView.of(plans.approve(id, caller.siteScope(), caller.username()));
+    }
+
+    @POST
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/{id}/return")
+    @RolesAllowed(Roles.SENIOR_LEADER)
+    public PlanView returnToOwners(@PathParam("id") UUID id, @NotNull @Valid Reason request) {
+        return PlanView.of(plans.returnToOwners(id, caller.siteScope(), caller.username(), request.reason()));
     }
 }

@@ -1,32 +1,58 @@
-package io.closeloop.action;
+package io.closeloop.action.plan;
 
 import io.closeloop.chassis.problem.RuleViolation;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** When a plan may change, and when it is fully embedded. Plain Java. */
+/** The plan lifecycle: who may do what, in which state, and when it is fully embedded. Plain Java. */
 public final class PlanRules {
 
     private PlanRules() {
     }
 
-    public static void checkChangeable(PlanStatus status) {
-        if (status == PlanStatus.EMBEDDED) {
-            throw RuleViolation.conflict("The plan is embedded and waits for verification");
+    public static void checkEditable(PlanStatus status) {
+        if (!status.editable()) {
+            throw RuleViolation.conflict("The plan is " + status + "; actions change only while it is a draft or reopened");
         }
     }
 
-    /** Actions answer control failures; each is recorded and embedded by the failure's owner only. */
+    /** Actions answer control failures; each is recorded by the failure's owner only. */
     public static void checkOwner(String owner, String caller) {
         if (!owner.equals(caller)) {
             throw RuleViolation.unprocessable("Only the owner of the control failure, " + owner
-                    + ", can record or embed its actions");
+                    + ", can record or change its actions");
         }
     }
 
-    public record ActionState(UUID controlFailureId, ActionStatus status) {
+    public record ActionState(UUID controlFailureId, ActionStatus status, Strength strength) {
+    }
+
+    /** The owners submit a draft once every control failure has an action and the plan is not weak-only. */
+    public static void checkSubmittable(PlanStatus status, Set<UUID> controlFailures,
+            Collection<ActionState> actions, boolean weakOnlyExceptionApproved) {
+        if (!status.editable()) {
+            throw RuleViolation.conflict("The plan is " + status + " and cannot be submitted");
+        }
+        Set<UUID> answered = actions.stream().map(ActionState::controlFailureId).collect(Collectors.toSet());
+        if (!answered.containsAll(controlFailures)) {
+            throw RuleViolation.unprocessable("Every control failure needs at least one action before the plan is "
+                    + "submitted");
+        }
+        StrengthRules.checkNotWeakOnly(actions.stream().map(ActionState::strength).toList(),
+                weakOnlyExceptionApproved);
+    }
+
+    /** A senior leader approves a submitted plan, and never one in which they own a control failure. */
+    public static void checkApprovable(PlanStatus status, Set<String> owners, String approver) {
+        if (status != PlanStatus.SUBMITTED) {
+            throw RuleViolation.conflict("Only a submitted plan can be approved or returned; this one is " + status);
+        }
+        if (owners.contains(approver)) {
+            throw RuleViolation.unprocessable("You own a control failure of this plan; another senior leader approves it");
+        }
     }
 
     /** Embedded once every control failure has at least one action and every action is embedded. */
@@ -35,5 +61,10 @@ public final class PlanRules {
         return !controlFailures.isEmpty()
                 && answered.containsAll(controlFailures)
                 && actions.stream().allMatch(a -> a.status() == ActionStatus.EMBEDDED);
+    }
+
+    /** An action still not running in its owner's pack after its due date is overdue. */
+    public static boolean overdue(LocalDate dueOn, boolean running, LocalDate today) {
+        return !running && today.isAfter(dueOn);
     }
 }

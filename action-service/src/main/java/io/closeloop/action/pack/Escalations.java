@@ -1,0 +1,62 @@
+package io.closeloop.action.pack;
+
+import io.closeloop.chassis.paging.Page;
+import io.closeloop.chassis.security.SiteScope;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+public class Escalations {
+
+    private final Clock clock;
+
+    Escalations(Clock clock) {
+        this.clock = clock;
+    }
+
+    public record Subject(String site, String owner, UUID incidentId, UUID actionId, String controlId, String isoWeek) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Escalation raise(EscalationKind kind, Subject subject, String detail) {
+        Escalation escalation = new Escalation();
+        escalation.id = UUID.randomUUID();
+        escalation.kind = kind;
+        escalation.site = subject.site();
+        escalation.owner = subject.owner();
+        escalation.incidentId = subject.incidentId();
+        escalation.actionId = subject.actionId();
+        escalation.controlId = subject.controlId();
+        escalation.isoWeek = subject.isoWeek();
+        escalation.detail = detail;
+        escalation.raisedAt = clock.instant();
+        escalation.persist();
+        return escalation;
+    }
+
+    public Page<Escalation> list(SiteScope scope, EscalationKind kind, String owner, UUID incidentId, int index,
+            int size) {
+        StringBuilder query = new StringBuilder(scope.condition("site"));
+        Map<String, Object> params = new HashMap<>(scope.parameters());
+        if (kind != null) {
+            query.append(" and kind = :kind");
+            params.put("kind", kind);
+        }
+        if (owner != null) {
+            query.append(" and owner = :owner");
+            params.put("owner", owner);
+        }
+        if (incidentId != null) {
+            query.append(" and incidentId = :incidentId");
+            params.put("incidentId", incidentId);
+        }
+        var found = Escalation.<Escalation>find(query.toString(), Sort.descending("raisedAt").and("id"), params)
+                .page(index, size);
+        return new Page<>(found.list(), index, size, found.count());
+    }
+}

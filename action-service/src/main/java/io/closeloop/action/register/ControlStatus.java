@@ -1,0 +1,5 @@
+package io.closeloop.action.register;
+
+public enum ControlStatus {
+    ACTIVE, RETIRED
+}

@@ -1,0 +1,6 @@
+package io.closeloop.action.register;
+
+public enum ControlType {
+    SUPERVISION_CHECK, ESCALATION_THRESHOLD, VERIFICATION_STEP, POLICY_PROCEDURE, STAFFING, ENVIRONMENT_EQUIPMENT,
+    IT_SYSTEM
+}
