@@ -1,0 +1,100 @@
+package io.closeloop.k8s;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Builds the KeycloakRealmImport of deploy/k8s from the local realm: the same roles, clients, mappers
+ * and user profile, without the demo people, with each client secret taken from a Secret through an
+ * operator placeholder, and with the console client limited to the public address (no password grant).
+ */
+final class RealmImport {
+
+    static final Path SOURCE = Repo.ROOT.resolve("deploy/keycloak/closeloop-realm.json");
+    static final Path TARGET = Repo.K8S.resolve("base/keycloak/realm-import.yaml");
+    static final String CONSOLE_URL = "https://closeloop.example.org";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build();
+
+    private RealmImport() {
+    }
+
+    static String placeholderOf(String clientId) {
+        return clientId.toUpperCase(Locale.ROOT).replace('-', '_') + "_CLIENT_SECRET";
+    }
+
+    static String secretOf(String clientId) {
+        return clientId + "-oidc";
+    }
+
+    static ObjectNode sourceRealm() {
+        try {
+            return (ObjectNode) JSON.readTree(SOURCE.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String generate() {
+        ObjectNode realm = sourceRealm();
+        ObjectNode placeholders = JSON.createObjectNode();
+        realm.put("displayName", "Closeloop");
+
+        ArrayNode serviceAccounts = JSON.createArrayNode();
+        for (JsonNode user : realm.withArray("users")) {
+            if (user.hasNonNull("serviceAccountClientId")) {
+                serviceAccounts.add(user);
+            }
+        }
+        realm.set("users", serviceAccounts);
+
+        for (JsonNode node : realm.withArray("clients")) {
+            ObjectNode client = (ObjectNode) node;
+            String clientId = client.path("clientId").asText();
+            if (client.has("secret")) {
+                String placeholder = placeholderOf(clientId);
+                client.put("secret", "${" + placeholder + "}");
+                client.put("description", "Confidential client of " + clientId
+                        + ", with a service account. The secret comes from the Secret " + secretOf(clientId) + ".");
+                placeholders.putObject(placeholder).putObject("secret")
+                        .put("name", secretOf(clientId)).put("key", "client-secret");
+            } else if (client.path("publicClient").asBoolean()) {
+                client.put("description", "Public browser client with PKCE (S256), served at " + CONSOLE_URL + ".");
+                client.put("directAccessGrantsEnabled", false);
+                client.set("redirectUris", JSON.createArrayNode().add(CONSOLE_URL + "/*"));
+                client.set("webOrigins", JSON.createArrayNode().add(CONSOLE_URL));
+                client.with("attributes").put("post.logout.redirect.uris", CONSOLE_URL + "/*");
+            }
+        }
+
+        ObjectNode resource = JSON.createObjectNode();
+        resource.put("apiVersion", "k8s.keycloak.org/v2alpha1");
+        resource.put("kind", "KeycloakRealmImport");
+        resource.putObject("metadata").put("name", realm.path("realm").asText());
+        ObjectNode spec = resource.putObject("spec");
+        spec.put("keycloakCRName", "keycloak");
+        spec.set("placeholders", placeholders);
+        spec.set("realm", realm);
+        try {
+            return "# GENERATED from deploy/keycloak/closeloop-realm.json by deploy/k8s-check (RealmImport): do not edit.\n"
+                    + "# Regenerate: ./mvnw -q -pl deploy/k8s-check verify -Dcloseloop.k8s.write-realm-import=true\n"
+                    + "# The demo users are left out; the operator only creates the realm, it never updates it.\n"
+                    + YAML.writeValueAsString(resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
