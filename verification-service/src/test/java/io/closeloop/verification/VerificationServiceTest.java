@@ -33,6 +33,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -148,6 +150,8 @@ class VerificationServiceTest {
         String report = await().atMost(WAIT).until(() -> as("auditor").get("/incidents/{id}/closure-report",
                 incidentId).then().statusCode(200).contentType(containsString("text/html")).extract().asString(),
                 html -> html.contains("MISSED_SUPERVISION"));
+        // Kept beside the build for a person to open, print or render.
+        Files.writeString(Path.of("target", "closure-report.html"), report);
         assertThat(report)
                 .contains("Closure report", incidentId.toString(), "N-77", "Falls risk reassessment", "leader.north",
                         "Closure signed off", "20 of 20 re-sampled on time", "case-07", "Chart checked",
