@@ -151,19 +151,19 @@ public class Accountabilities {
     @Transactional
     public Accountability assign(UUID id, SiteScope scope, String caller, String username, String note) {
         Accountability a = locked(id, scope);
+        // Keycloak keeps usernames in lower case, so this is the name an accepted owner is stored under.
         String requested = username.toLowerCase(Locale.ROOT);
         AccountabilityRules.checkResolver(a.status, a.owner, caller);
-        AccountabilityRules.assignment(a.status, a.owner, requested);
+        HistoryAction action = AccountabilityRules.assignment(a.status, a.owner, requested);
         OwnerCheck.Verdict verdict = owners.check(requested, a.site);
         if (verdict instanceof OwnerCheck.Refused refused) {
             throw RuleViolation.unprocessable(refused.reason(),
                     List.of(new Problem.FieldError("owner", refused.reason())));
         }
         OwnerCheck.Accepted accepted = (OwnerCheck.Accepted) verdict;
-        HistoryAction action = AccountabilityRules.assignment(a.status, a.owner, accepted.username());
         Instant now = clock.instant();
         String detail = a.status == AccountabilityStatus.DISPUTED
-                ? "Dispute by " + a.owner + " (" + a.disputeReason + ") answered: " + note
+                ? "Dispute by " + a.owner + " (" + a.disputeReason + ") answered" + (note == null ? "" : ": " + note)
                 : note;
         a.owner = accepted.username();
         a.ownerId = accepted.id();
