@@ -63,7 +63,7 @@ final class Platform {
             starting.add(process);
         }
         for (ServiceProcess process : starting) {
-            process.awaitReady(Duration.ofSeconds(90));
+            process.awaitReady(Duration.ofSeconds(180));
         }
         System.out.println("e2e platform ready: " + services.keySet());
         return new Platform(infra, services);
