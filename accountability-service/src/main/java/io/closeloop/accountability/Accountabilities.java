@@ -5,7 +5,6 @@ import io.closeloop.accountability.history.HistoryAction;
 import io.closeloop.accountability.history.HistoryEntry;
 import io.closeloop.accountability.owner.OwnerCheck;
 import io.closeloop.accountability.owner.Owners;
-import io.closeloop.chassis.directory.DirectoryUnavailable;
 import io.closeloop.chassis.outbox.Outbox;
 import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.problem.Problem;
@@ -81,7 +80,7 @@ public class Accountabilities {
             a.term = 1;
             a.escalation = EscalationLevel.NONE;
             a.dueOn = dueFrom(now);
-            OwnerCheck.Verdict verdict = checkFromEvent(failure.owner(), review.site());
+            OwnerCheck.Verdict verdict = owners.check(failure.owner(), review.site());
             if (verdict instanceof OwnerCheck.Accepted accepted) {
                 a.owner = accepted.username();
                 a.ownerId = accepted.id();
@@ -100,15 +99,6 @@ public class Accountabilities {
             } else {
                 HistoryEntry.append(a.id, now, SYSTEM, HistoryAction.OWNER_REFUSED, null, a.ownerProblem);
             }
-        }
-    }
-
-    /** An unanswered look-up must not lose the review: the item waits for a senior leader instead. */
-    private OwnerCheck.Verdict checkFromEvent(String username, String site) {
-        try {
-            return owners.check(username, site);
-        } catch (DirectoryUnavailable e) {
-            return new OwnerCheck.Refused(username + " could not be checked: " + e.getMessage());
         }
     }
 

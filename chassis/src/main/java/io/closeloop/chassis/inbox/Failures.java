@@ -1,11 +1,15 @@
 package io.closeloop.chassis.inbox;
 
+import io.closeloop.chassis.directory.DirectoryUnavailable;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
 
-/** Tells an outage, which must be waited out without skipping anything, from a fault in the record itself. */
+/**
+ * Tells an outage (database or identity provider), which must be waited out without skipping anything, from a fault
+ * in the record itself.
+ */
 public final class Failures {
 
     /** SQLSTATE classes of connection loss, rollbacks (deadlock, serialization), resources and shutdown. */
@@ -26,7 +30,8 @@ public final class Failures {
                     return true;
                 }
             }
-            if (cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+            if (cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
+                    || cause instanceof DirectoryUnavailable) {
                 return true;
             }
             if (cause == cause.getCause()) {

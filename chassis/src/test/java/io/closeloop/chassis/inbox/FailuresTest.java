@@ -2,6 +2,7 @@ package io.closeloop.chassis.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.closeloop.chassis.directory.DirectoryUnavailable;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ class FailuresTest {
         assertThat(Failures.isTransient(new SQLException("terminating connection", "57P01"))).isTrue();
         assertThat(Failures.isTransient(new SQLException("deadlock", "40P01"))).isTrue();
         assertThat(Failures.isTransient(new SQLException("Acquisition timeout"))).isTrue();
+        assertThat(Failures.isTransient(new DirectoryUnavailable("Keycloak answered 503"))).isTrue();
     }
 
     @Test
