@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Set;
@@ -29,6 +30,7 @@ public class Control extends PanacheEntityBase {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "control_site", joinColumns = @JoinColumn(name = "control_id"))
     @Column(name = "site")
+    @OrderBy
     public Set<String> sites = new TreeSet<>();
     @Column(name = "monitoring_owner")
     public String monitoringOwner;
