@@ -208,6 +208,7 @@ public final class Cli {
         Realm realm = Realm.local();
         Properties state = new Properties();
         try {
+            Path guard = Child.guardScript(stateDir);
             for (Service service : services) {
                 Map<String, String> environment = new HashMap<>();
                 environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
@@ -223,7 +224,7 @@ public final class Cli {
                 List<String> command = new ArrayList<>(List.of("setsid"));
                 if (!detach) {
                     // Dies with this process, even after SIGKILL: see stdin-guard.sh.
-                    command.addAll(List.of("bash", Child.guardScript(stateDir).toString()));
+                    command.addAll(List.of("bash", guard.toString()));
                 }
                 command.addAll(List.of(Jvm.javaExecutable().toString(), "-jar", jar(service).toString()));
                 Files.createDirectories(log(service).getParent());
