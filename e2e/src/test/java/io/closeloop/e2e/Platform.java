@@ -4,6 +4,7 @@ import io.closeloop.local.LocalInfra;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,13 @@ final class Platform {
 
     static final List<String> SERVICES = List.of("incident-service", "accountability-service", "action-service",
             "verification-service");
+
+    /**
+     * What the end-to-end run sets beyond the deployment's own configuration. The real clock cannot be moved, so one
+     * weekly result embeds an action here; component tests prove the default of four consecutive weeks.
+     */
+    private static final Map<String, Map<String, String>> SETTINGS = Map.of(
+            "action-service", Map.of("CLOSELOOP_ACTION_EMBEDDING_WEEKS", "1"));
 
     private static Platform started;
 
@@ -53,12 +61,14 @@ final class Platform {
         for (String service : SERVICES) {
             String database = "e2e_" + service.substring(0, service.indexOf('-'));
             LocalInfra.recreateDatabase(database);
-            ServiceProcess process = ServiceProcess.start(root, service, Map.of(
+            Map<String, String> environment = new HashMap<>(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
                     "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(database),
                     "QUARKUS_DATASOURCE_USERNAME", infra.postgresUser(),
                     "QUARKUS_DATASOURCE_PASSWORD", infra.postgresPassword(),
                     "QUARKUS_OIDC_AUTH_SERVER_URL", infra.authServerUrl()));
+            environment.putAll(SETTINGS.getOrDefault(service, Map.of()));
+            ServiceProcess process = ServiceProcess.start(root, service, environment);
             services.put(service, process);
             starting.add(process);
         }

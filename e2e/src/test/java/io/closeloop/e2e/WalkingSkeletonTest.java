@@ -91,8 +91,7 @@ class WalkingSkeletonTest {
                 .body("status", equalTo("ACKNOWLEDGED"));
         stageIs(incidentId, "ACTION");
 
-        // 3. A weak-only plan is refused; a system-level action, approved, is embedded after four weekly packs
-        // (recorded late for the past three weeks and this one: the real clock cannot be moved).
+        // 3. A weak-only plan is refused; a system-level action, approved, is embedded through the weekly pack.
         ValidatableResponse plan = eventuallyResponse(() -> as("leader.north", "action-service")
                 .get("/plans?incidentId=" + incidentId).then().statusCode(200).body("total", equalTo(1)));
         String planId = plan.extract().path("items[0].id");
@@ -113,14 +112,11 @@ class WalkingSkeletonTest {
                 .post("/plans/{id}/actions", planId).then().statusCode(201).extract().path("id");
         as("leader.north", "action-service").post("/plans/{id}/submit", planId).then().statusCode(200);
         as("senior", "action-service").post("/plans/{id}/approve", planId).then().statusCode(200);
-        for (int weeksAgo = 3; weeksAgo >= 0; weeksAgo--) {
-            LocalDate day = LocalDate.now(java.time.ZoneOffset.UTC).minusWeeks(weeksAgo);
-            String week = "%d-W%02d".formatted(day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
-                    day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            as("leader.north", "action-service").contentType(ContentType.JSON)
-                    .body(Map.of("actionId", actionId, "done", true, "value", 0.96))
-                    .post("/packs/{week}/results", week).then().statusCode(201);
-        }
+        // The platform under test embeds after one weekly result (closeloop.action.embedding-weeks=1, set by
+        // Platform): the real clock cannot be moved, and weeks before approval never count.
+        as("leader.north", "action-service").contentType(ContentType.JSON)
+                .body(Map.of("actionId", actionId, "done", true, "value", 0.96))
+                .post("/packs/current/results").then().statusCode(201);
         as("leader.north", "action-service").get("/plans/{id}", planId).then().statusCode(200)
                 .body("status", equalTo("EMBEDDED"));
         stageIs(incidentId, "VERIFICATION");

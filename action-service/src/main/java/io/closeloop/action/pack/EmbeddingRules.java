@@ -59,10 +59,10 @@ public final class EmbeddingRules {
     }
 
     /**
-     * An approved action's item is in every pack from its first week on. The late-recording window also reaches
-     * back before approval, so a check the leader ran while the plan awaited approval can be entered.
+     * An approved action's item is in every pack from the week of approval on, never before: weeks filled in for
+     * the time before approval would let an action look sustained on its first day.
      */
-    public static boolean inPack(IsoWeek week, IsoWeek activeFrom, IsoWeek current, int lateWeeks) {
-        return !week.isBefore(activeFrom) || !week.isBefore(current.plus(-lateWeeks));
+    public static boolean inPack(IsoWeek week, IsoWeek activeFrom) {
+        return !week.isBefore(activeFrom);
     }
 }

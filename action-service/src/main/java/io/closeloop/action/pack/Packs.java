@@ -63,12 +63,10 @@ public class Packs {
     }
 
     public List<Item> assemble(String owner, IsoWeek week) {
-        IsoWeek current = currentWeek();
         List<Item> items = new ArrayList<>();
         List<CorrectiveAction> actions = CorrectiveAction.<CorrectiveAction>list(
                 "owner = ?1 and status in ?2", Sort.ascending("createdAt"), owner, IN_PACKS).stream()
-                .filter(a -> EmbeddingRules.inPack(week, IsoWeek.parse(a.activeFromWeek), current,
-                        config.lateWeeks()))
+                .filter(a -> EmbeddingRules.inPack(week, IsoWeek.parse(a.activeFromWeek)))
                 .toList();
         if (!actions.isEmpty()) {
             Map<UUID, Plan> planById = Plan.<Plan>list("id in ?1", actions.stream().map(a -> a.planId).toList())
@@ -110,7 +108,7 @@ public class Packs {
                 .orElseThrow(() -> RuleViolation.unprocessable("You own no action " + actionId,
                         List.of(new Problem.FieldError("actionId", "not one of your actions"))));
         if (!IN_PACKS.contains(action.status)
-                || !EmbeddingRules.inPack(week, IsoWeek.parse(action.activeFromWeek), current, config.lateWeeks())) {
+                || !EmbeddingRules.inPack(week, IsoWeek.parse(action.activeFromWeek))) {
             throw RuleViolation.unprocessable("The action is not in your pack for " + week
                     + "; its plan must be approved first", List.of(new Problem.FieldError("actionId", "not in pack")));
         }

@@ -31,12 +31,10 @@ class PackAssemblyTest {
     }
 
     @Test
-    void anApprovedActionIsInEveryPackFromItsFirstWeekAndInTheLateWindowBeforeIt() {
+    void anApprovedActionIsInEveryPackFromTheWeekOfApprovalAndNeverBefore() {
         IsoWeek activeFrom = IsoWeek.parse("2026-W20");
-        IsoWeek current = IsoWeek.parse("2026-W22");
-        assertThat(EmbeddingRules.inPack(IsoWeek.parse("2026-W20"), activeFrom, current, 4)).isTrue();
-        assertThat(EmbeddingRules.inPack(IsoWeek.parse("2026-W23"), activeFrom, current, 4)).isTrue();
-        assertThat(EmbeddingRules.inPack(IsoWeek.parse("2026-W18"), activeFrom, current, 4)).isTrue();
-        assertThat(EmbeddingRules.inPack(IsoWeek.parse("2026-W17"), activeFrom, current, 4)).isFalse();
+        assertThat(EmbeddingRules.inPack(IsoWeek.parse("2026-W20"), activeFrom)).isTrue();
+        assertThat(EmbeddingRules.inPack(IsoWeek.parse("2026-W23"), activeFrom)).isTrue();
+        assertThat(EmbeddingRules.inPack(IsoWeek.parse("2026-W19"), activeFrom)).isFalse();
     }
 }
