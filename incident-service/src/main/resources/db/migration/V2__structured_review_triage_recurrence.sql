@@ -50,10 +50,15 @@ CREATE TABLE control (
     status            VARCHAR(20)  NOT NULL,
     updated_at        TIMESTAMPTZ  NOT NULL
 );
+-- The same demo register action-service seeds; its controls.v1 records replace these rows as they arrive.
 INSERT INTO control (id, version, name, type, sites, monitoring_owner, status, updated_at) VALUES
- ('CTRL-FALLS-01', 1, 'Weekly falls risk reassessment check', 'SUPERVISION_CHECK', 'north,south', 'leader.north', 'ACTIVE', now()),
- ('CTRL-MED-01', 1, 'Controlled drugs double-check at each round', 'VERIFICATION_STEP', 'north,south', 'leader.north', 'ACTIVE', now()),
- ('CTRL-MED-02', 1, 'Late medication escalation after 60 minutes', 'ESCALATION_THRESHOLD', 'north,south', 'leader.south', 'ACTIVE', now()),
- ('CTRL-PU-01', 1, 'Skin integrity check on admission and weekly', 'SUPERVISION_CHECK', 'north,south', 'leader.south', 'ACTIVE', now()),
- ('CTRL-SG-01', 1, 'Safeguarding concern escalated within 24 hours', 'ESCALATION_THRESHOLD', 'north,south', 'senior', 'ACTIVE', now()),
- ('CTRL-STAFF-01', 1, 'Night staffing at or above the safe minimum', 'STAFFING', 'north,south', 'senior', 'ACTIVE', now());
+ ('CTRL-FALLS-01', 1, 'Weekly falls risk reassessment check', 'SUPERVISION_CHECK', 'north', 'leader.north', 'ACTIVE', TIMESTAMPTZ '2026-01-05 09:00:00+00'),
+ ('CTRL-FALLS-02', 1, 'Bed and chair sensor alarms tested', 'ENVIRONMENT_EQUIPMENT', 'north', 'leader.north', 'ACTIVE', TIMESTAMPTZ '2026-01-05 09:00:00+00'),
+ ('CTRL-MED-01', 1, 'Controlled drugs double-signature audit', 'VERIFICATION_STEP', 'north', 'leader.north', 'ACTIVE', TIMESTAMPTZ '2026-01-05 09:00:00+00'),
+ ('CTRL-NEWS-01', 2, 'NEWS2 score of 5 escalates to the GP', 'ESCALATION_THRESHOLD', 'north', 'leader.north', 'ACTIVE', TIMESTAMPTZ '2026-02-02 09:00:00+00'),
+ ('CTRL-MED-02', 1, 'Time-critical medicines given within 30 minutes', 'ESCALATION_THRESHOLD', 'south', 'leader.south', 'ACTIVE', TIMESTAMPTZ '2026-01-05 09:00:00+00'),
+ ('CTRL-PU-01', 1, 'Pressure-area repositioning charts checked', 'SUPERVISION_CHECK', 'south', 'leader.south', 'ACTIVE', TIMESTAMPTZ '2026-01-05 09:00:00+00'),
+ ('CTRL-HYD-01', 1, 'Fluid balance charts reviewed at handover', 'SUPERVISION_CHECK', 'south', 'leader.south', 'ACTIVE', TIMESTAMPTZ '2026-01-05 09:00:00+00'),
+ ('CTRL-STAFF-01', 1, 'Night shifts staffed to the safe-staffing rota', 'STAFFING', 'north,south', 'senior', 'ACTIVE', TIMESTAMPTZ '2026-01-05 09:00:00+00'),
+ ('CTRL-IT-01', 1, 'eMAR overdue-dose alert tested', 'IT_SYSTEM', 'north,south', 'senior', 'ACTIVE', TIMESTAMPTZ '2026-01-05 09:00:00+00'),
+ ('CTRL-POL-01', 1, 'Safeguarding procedure attested by every shift lead', 'POLICY_PROCEDURE', 'north,south', 'senior', 'ACTIVE', TIMESTAMPTZ '2026-01-05 09:00:00+00');

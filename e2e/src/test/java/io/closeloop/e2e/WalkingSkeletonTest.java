@@ -1,5 +1,6 @@
 package io.closeloop.e2e;
 
+import static io.closeloop.e2e.Steps.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,7 +36,6 @@ import org.junit.jupiter.api.Test;
  */
 class WalkingSkeletonTest {
 
-    private static final Duration STAGE_TIMEOUT = Duration.ofSeconds(60);
     private static Platform platform;
 
     @BeforeAll
@@ -52,38 +52,21 @@ class WalkingSkeletonTest {
                     "Resident found on the floor beside the bed at 06:10.", "Checked for injury; GP informed.",
                     List.of("P-1a2b3c")));
         }
-        String incidentId = eventually(() -> as("reviewer.north", "incident-service")
+        String incidentId = Steps.eventually(() -> as(platform, "reviewer.north", "incident-service")
                 .get("/incidents?site=north&size=200").then().statusCode(200)
                 .extract().<String>path("items.find { it.siteReference == '" + reference + "' }.id"));
         stageIs(incidentId, "REVIEW");
 
         // 1. Structured review on the current template, approved by a senior leader who is not the reviewer.
-        String reviewId = as("reviewer.north", "incident-service").contentType(ContentType.JSON)
-                .body(Map.of("summary", "Night supervision did not check falls risk reassessments.",
-                        "timeline", "06:10 found on the floor; 06:15 checked; 07:00 GP informed",
-                        "contributoryFactors", List.of("TASK", "ORGANISATIONAL"),
-                        "answers", Map.of(
-                                "timeline", "Found at 06:10; reassessment overdue since 1 November",
-                                "controls-that-should-have-detected", "The weekly falls risk reassessment check",
-                                "monitoring-responsibility", "The unit leader, through the supervision list",
-                                "escalation-thresholds", "Overdue reassessments escalate after 7 days; not escalated"),
-                        "controlFailures", List.of(Map.of(
-                                "controlId", "CTRL-FALLS-01",
-                                "failureMode", "MISSED_SUPERVISION",
-                                "evidence", "Reassessment three weeks overdue; not on the supervision list",
-                                "owner", "leader.north"))))
-                .post("/incidents/{id}/reviews", incidentId).then().statusCode(201).extract().path("id");
-        as("reviewer.north", "incident-service").post("/incidents/{id}/reviews/{review}/submit", incidentId, reviewId)
-                .then().statusCode(200);
-        as("senior", "incident-service").post("/incidents/{id}/reviews/{review}/approve", incidentId, reviewId)
-                .then().statusCode(200);
+        Steps.approvedReview(platform, incidentId, "Night supervision did not check falls risk reassessments.",
+                "CTRL-FALLS-01", "Reassessment three weeks overdue; not on the supervision list", "leader.north");
         stageIs(incidentId, "ACCOUNTABILITY");
 
         // 2. The named owner accepts the failure and says what will change, and by when.
-        String accountabilityId = eventually(() -> as("leader.north", "accountability-service")
+        String accountabilityId = Steps.eventually(() -> as(platform, "leader.north", "accountability-service")
                 .get("/accountabilities?mine=true&incidentId=" + incidentId).then().statusCode(200)
                 .extract().<String>path("items[0].id"));
-        as("leader.north", "accountability-service").contentType(ContentType.JSON)
+        as(platform, "leader.north", "accountability-service").contentType(ContentType.JSON)
                 .body(Map.of("whatWillChange", "Reassessment due dates join the weekly supervision check",
                         "indicator", "Falls reassessments on time", "target", ">= 95%",
                         "byWhen", LocalDate.now().plusWeeks(6).toString()))
@@ -92,56 +75,56 @@ class WalkingSkeletonTest {
         stageIs(incidentId, "ACTION");
 
         // 3. A weak-only plan is refused; a system-level action, approved, is embedded through the weekly pack.
-        ValidatableResponse plan = eventuallyResponse(() -> as("leader.north", "action-service")
+        ValidatableResponse plan = Steps.eventuallyResponse(() -> as(platform, "leader.north", "action-service")
                 .get("/plans?incidentId=" + incidentId).then().statusCode(200).body("total", equalTo(1)));
         String planId = plan.extract().path("items[0].id");
         String controlFailureId = plan.extract().path("items[0].commitments[0].controlFailureId");
         String dueOn = LocalDate.now().plusWeeks(6).toString();
-        String weakId = as("leader.north", "action-service").contentType(ContentType.JSON)
+        String weakId = as(platform, "leader.north", "action-service").contentType(ContentType.JSON)
                 .body(Map.of("controlFailureId", controlFailureId, "kind", "SUPPORTING", "actionType", "TRAINING",
                         "description", "Night staff briefed on reassessment due dates", "dueOn", dueOn))
                 .post("/plans/{id}/actions", planId).then().statusCode(201).extract().path("id");
-        as("leader.north", "action-service").post("/plans/{id}/submit", planId).then().statusCode(422);
-        as("leader.north", "action-service").delete("/plans/{id}/actions/{action}", planId, weakId)
+        as(platform, "leader.north", "action-service").post("/plans/{id}/submit", planId).then().statusCode(422);
+        as(platform, "leader.north", "action-service").delete("/plans/{id}/actions/{action}", planId, weakId)
                 .then().statusCode(200);
-        String actionId = as("leader.north", "action-service").contentType(ContentType.JSON)
+        String actionId = as(platform, "leader.north", "action-service").contentType(ContentType.JSON)
                 .body(Map.of("controlFailureId", controlFailureId, "kind", "CHANGE_CONTROL",
                         "actionType", "CHECKLIST_OR_COGNITIVE_AID",
                         "description", "Supervision sample raised from 5 to 10 records; overdue reassessments escalate",
                         "baseline", 0.72, "dueOn", dueOn))
                 .post("/plans/{id}/actions", planId).then().statusCode(201).extract().path("id");
-        as("leader.north", "action-service").post("/plans/{id}/submit", planId).then().statusCode(200);
-        as("senior", "action-service").post("/plans/{id}/approve", planId).then().statusCode(200);
+        as(platform, "leader.north", "action-service").post("/plans/{id}/submit", planId).then().statusCode(200);
+        as(platform, "senior", "action-service").post("/plans/{id}/approve", planId).then().statusCode(200);
         // The platform under test embeds after one weekly result (closeloop.action.embedding-weeks=1, set by
         // Platform): the real clock cannot be moved, and weeks before approval never count.
-        as("leader.north", "action-service").contentType(ContentType.JSON)
+        as(platform, "leader.north", "action-service").contentType(ContentType.JSON)
                 .body(Map.of("actionId", actionId, "done", true, "value", 0.96))
                 .post("/packs/current/results").then().statusCode(201);
-        as("leader.north", "action-service").get("/plans/{id}", planId).then().statusCode(200)
+        as(platform, "leader.north", "action-service").get("/plans/{id}", planId).then().statusCode(200)
                 .body("status", equalTo("EMBEDDED"));
         stageIs(incidentId, "VERIFICATION");
 
         // 4. An independent verifier re-samples cases; a senior leader signs off the closure.
-        String verificationId = eventually(() -> as("verifier", "verification-service")
+        String verificationId = Steps.eventually(() -> as(platform, "verifier", "verification-service")
                 .get("/verifications?incidentId=" + incidentId).then().statusCode(200)
                 .extract().<String>path("items[0].id"));
-        String checkId = as("verifier", "verification-service").contentType(ContentType.JSON)
+        String checkId = as(platform, "verifier", "verification-service").contentType(ContentType.JSON)
                 .body(Map.of("controlFailureId", controlFailureId, "method", "RESAMPLE",
                         "criterion", "Reassessment done by its due date", "passThreshold", 0.8, "sampleSize", 60,
                         "periodStart", LocalDate.now().minusWeeks(4).toString(), "periodEnd", LocalDate.now().toString()))
                 .post("/verifications/{id}/checks", verificationId).then().statusCode(201).extract().path("id");
-        as("verifier", "verification-service").contentType(ContentType.JSON)
+        as(platform, "verifier", "verification-service").contentType(ContentType.JSON)
                 .body(Map.of("results", IntStream.rangeClosed(1, 60)
                         .mapToObj(i -> Map.of("reference", "case-" + i, "passed", i <= 58)).toList()))
                 .post("/verifications/{id}/checks/{check}/results", verificationId, checkId).then().statusCode(201)
                 .body("verdict", equalTo("PASSED"));
-        as("senior", "verification-service").contentType(ContentType.JSON)
+        as(platform, "senior", "verification-service").contentType(ContentType.JSON)
                 .body(Map.of("rationale", "58 of 60 re-sampled cases on time; lower bound 0.89 above 0.80"))
                 .post("/verifications/{id}/close", verificationId).then().statusCode(200)
                 .body("status", equalTo("CLOSED"));
         stageIs(incidentId, "CLOSED");
 
-        as("auditor", "incident-service").get("/incidents/{id}/history", incidentId).then().statusCode(200)
+        as(platform, "auditor", "incident-service").get("/incidents/{id}/history", incidentId).then().statusCode(200)
                 .body("service", hasItems("incident-service", "accountability-service", "action-service",
                         "verification-service"));
     }
@@ -158,35 +141,24 @@ class WalkingSkeletonTest {
                     IncidentCategory.MEDICATION, HarmLevel.LOW, null, "Dose given two hours late.", null, List.of()));
         }
 
-        var deadLetter = TopicReader.await(platform.kafka(), Topics.deadLetterOf(topic), STAGE_TIMEOUT,
+        var deadLetter = TopicReader.await(platform.kafka(), Topics.deadLetterOf(topic), Steps.STAGE_TIMEOUT,
                 r -> badId.equals(TopicReader.header(r, CloudEvents.HEADER_ID)));
         assertThat(TopicReader.header(deadLetter, CloudEvents.HEADER_DLQ_REASON)).startsWith("malformed JSON");
-        eventually(() -> as("reviewer.north", "incident-service").get("/incidents?site=north&size=200").then()
+        Steps.eventually(() -> as(platform, "reviewer.north", "incident-service").get("/incidents?site=north&size=200").then()
                 .statusCode(200).extract().<String>path("items.find { it.siteReference == '" + reference + "' }.id"));
     }
 
     @Test
     void noTokenIsUnauthorisedAndTheWrongRoleIsForbidden() {
         given().baseUri(platform.url("incident-service")).get("/incidents").then().statusCode(401);
-        as("reporter.north", "verification-service").get("/verifications").then().statusCode(403);
+        as(platform, "reporter.north", "verification-service").get("/verifications").then().statusCode(403);
     }
 
     private static void stageIs(String incidentId, String stage) {
-        eventuallyResponse(() -> as("auditor", "incident-service").get("/incidents/{id}", incidentId).then()
+        Steps.eventuallyResponse(() -> as(platform, "auditor", "incident-service").get("/incidents/{id}", incidentId).then()
                 .statusCode(200).body("stage", equalTo(stage)));
     }
 
-    private static <T> T eventually(Supplier<T> probe) {
-        return await().atMost(STAGE_TIMEOUT).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(probe::get, value -> value != null);
-    }
 
-    private static ValidatableResponse eventuallyResponse(Supplier<ValidatableResponse> probe) {
-        return await().atMost(STAGE_TIMEOUT).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(probe::get, response -> true);
-    }
 
-    private static RequestSpecification as(String user, String service) {
-        return given().baseUri(platform.url(service)).auth().oauth2(Tokens.of(platform.keycloak(), user));
-    }
 }

@@ -1,0 +1,61 @@
+package io.closeloop.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.closeloop.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** What the scenarios do the same way: call a service as a demo user, wait for a stage, run a review. */
+final class Steps {
+
+    static final Duration STAGE_TIMEOUT = Duration.ofSeconds(60);
+
+    private Steps() {
+    }
+
+    static RequestSpecification as(Platform platform, String user, String service) {
+        return given().baseUri(platform.url(service)).auth().oauth2(Tokens.of(platform.keycloak(), user));
+    }
+
+    static <T> T eventually(Supplier<T> probe) {
+        return await().atMost(STAGE_TIMEOUT).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(probe::get, value -> value != null);
+    }
+
+    static ValidatableResponse eventuallyResponse(Supplier<ValidatableResponse> probe) {
+        return await().atMost(STAGE_TIMEOUT).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(probe::get, response -> true);
+    }
+
+    /** A complete structured review naming one failed control and its owner: drafted, submitted and approved. */
+    static String approvedReview(Platform platform, String incidentId, String summary, String controlId,
+            String evidence, String owner) {
+        String reviewId = as(platform, "reviewer.north", "incident-service").contentType(ContentType.JSON)
+                .body(Map.of("summary", summary,
+                        "timeline", "Found at 06:10; checked at 06:15; GP informed at 07:00",
+                        "contributoryFactors", List.of("TASK", "ORGANISATIONAL"),
+                        "answers", Map.of(
+                                "timeline", "Found at 06:10; the control was last done three weeks before",
+                                "controls-that-should-have-detected", "The control named below",
+                                "monitoring-responsibility", "The unit leader, through the supervision list",
+                                "escalation-thresholds", "Misses escalate after 7 days; none was escalated"),
+                        "controlFailures", List.of(Map.of(
+                                "controlId", controlId,
+                                "failureMode", "MISSED_SUPERVISION",
+                                "evidence", evidence,
+                                "owner", owner))))
+                .post("/incidents/{id}/reviews", incidentId).then().statusCode(201).extract().path("id");
+        as(platform, "reviewer.north", "incident-service")
+                .post("/incidents/{id}/reviews/{review}/submit", incidentId, reviewId).then().statusCode(200);
+        as(platform, "senior", "incident-service")
+                .post("/incidents/{id}/reviews/{review}/approve", incidentId, reviewId).then().statusCode(200);
+        return reviewId;
+    }
+}
