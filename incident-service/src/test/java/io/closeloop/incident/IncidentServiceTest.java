@@ -103,6 +103,19 @@ class IncidentServiceTest {
     }
 
     @Test
+    void theFirstRecordOnASiteTopicCreatedAfterStartIsNotSkipped() {
+        String site = "new-" + UUID.randomUUID().toString().substring(0, 8);
+        IncidentReported report = new IncidentReported(site, "X-1", 1L, Instant.now().minusSeconds(60),
+                Instant.now(), IncidentCategory.OTHER, HarmLevel.NONE, null, "First report of a new site", null,
+                List.of());
+        String id = sites.report(report);
+
+        var rejected = TopicReader.await(kafka(), Topics.deadLetterOf(Topics.reportedBy(site)), Duration.ofSeconds(60),
+                r -> id.equals(TopicReader.header(r, CloudEvents.HEADER_ID)));
+        assertThat(TopicReader.header(rejected, CloudEvents.HEADER_DLQ_REASON)).isEqualTo("unknown site " + site);
+    }
+
+    @Test
     void anApprovedReviewIsPublishedWithItsNamedOwners() throws Exception {
         UUID id = reportedIncident();
         String reviewId = submittedReview(id, "leader.north");
