@@ -16,11 +16,13 @@ final class Platform {
             "verification-service");
 
     /**
-     * What the end-to-end run sets beyond the deployment's own configuration. The real clock cannot be moved, so one
-     * weekly result embeds an action here; component tests prove the default of four consecutive weeks.
+     * What the end-to-end run sets beyond the deployment's own configuration: the stages whose rules wait for time
+     * to pass (due dates, weekly packs) get a clock the scenarios move forward, and escalation runs every second.
      */
     private static final Map<String, Map<String, String>> SETTINGS = Map.of(
-            "action-service", Map.of("CLOSELOOP_ACTION_EMBEDDING_WEEKS", "1"));
+            "accountability-service", Map.of("CLOSELOOP_CLOCK_CONTROLLABLE", "true",
+                    "CLOSELOOP_ACCOUNTABILITY_ESCALATION_EVERY", "1s"),
+            "action-service", Map.of("CLOSELOOP_CLOCK_CONTROLLABLE", "true"));
 
     private static Platform started;
 

@@ -34,6 +34,12 @@ final class Steps {
                 .until(probe::get, response -> true);
     }
 
+    /** Moves a service's clock forward: only the e2e platform's services allow it. */
+    static void advanceClock(Platform platform, String service, Duration by) {
+        as(platform, "senior", service).contentType(ContentType.JSON).body(Map.of("by", by.toString()))
+                .post("/clock/advance").then().statusCode(200);
+    }
+
     /** A complete structured review naming one failed control and its owner: drafted, submitted and approved. */
     static String approvedReview(Platform platform, String incidentId, String summary, String controlId,
             String evidence, String owner) {

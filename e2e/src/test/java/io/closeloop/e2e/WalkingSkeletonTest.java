@@ -13,11 +13,9 @@ import io.closeloop.contracts.IncidentCategory;
 import io.closeloop.contracts.Topics;
 import io.closeloop.contracts.events.IncidentReported;
 import io.closeloop.testing.SiteFeed;
-import io.closeloop.testing.Tokens;
 import io.closeloop.testing.TopicReader;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +23,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,7 +71,7 @@ class WalkingSkeletonTest {
                 .body("status", equalTo("ACKNOWLEDGED"));
         stageIs(incidentId, "ACTION");
 
-        // 3. A weak-only plan is refused; a system-level action, approved, is embedded through the weekly pack.
+        // 3. A weak-only plan is refused; a system-level action, approved, is embedded through the weekly packs.
         ValidatableResponse plan = Steps.eventuallyResponse(() -> as(platform, "leader.north", "action-service")
                 .get("/plans?incidentId=" + incidentId).then().statusCode(200).body("total", equalTo(1)));
         String planId = plan.extract().path("items[0].id");
@@ -95,11 +92,17 @@ class WalkingSkeletonTest {
                 .post("/plans/{id}/actions", planId).then().statusCode(201).extract().path("id");
         as(platform, "leader.north", "action-service").post("/plans/{id}/submit", planId).then().statusCode(200);
         as(platform, "senior", "action-service").post("/plans/{id}/approve", planId).then().statusCode(200);
-        // The platform under test embeds after one weekly result (closeloop.action.embedding-weeks=1, set by
-        // Platform): the real clock cannot be moved, and weeks before approval never count.
-        as(platform, "leader.north", "action-service").contentType(ContentType.JSON)
-                .body(Map.of("actionId", actionId, "done", true, "value", 0.96))
-                .post("/packs/current/results").then().statusCode(201);
+        // Embedded only after results in four consecutive weekly packs: the service's clock moves a week at a time.
+        for (int week = 1; week <= 4; week++) {
+            as(platform, "leader.north", "action-service").contentType(ContentType.JSON)
+                    .body(Map.of("actionId", actionId, "done", true, "value", 0.96))
+                    .post("/packs/current/results").then().statusCode(201);
+            if (week < 4) {
+                as(platform, "leader.north", "action-service").get("/plans/{id}", planId).then()
+                        .body("status", equalTo("APPROVED"));
+                Steps.advanceClock(platform, "action-service", Duration.ofDays(7));
+            }
+        }
         as(platform, "leader.north", "action-service").get("/plans/{id}", planId).then().statusCode(200)
                 .body("status", equalTo("EMBEDDED"));
         stageIs(incidentId, "VERIFICATION");

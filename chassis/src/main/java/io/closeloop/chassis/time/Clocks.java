@@ -12,7 +12,7 @@ public class Clocks {
     @Produces
     @DefaultBean
     @ApplicationScoped
-    Clock systemClock() {
-        return Clock.systemUTC();
+    Clock clock(ClockConfig config) {
+        return config.controllable() ? new ControllableClock() : Clock.systemUTC();
     }
 }
