@@ -2,15 +2,18 @@ package io.closeloop.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.closeloop.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /** What the scenarios do the same way: call a service as a demo user, wait for a stage, run a review. */
 final class Steps {
@@ -63,5 +66,34 @@ final class Steps {
         as(platform, "senior", "incident-service")
                 .post("/incidents/{id}/reviews/{review}/approve", incidentId, reviewId).then().statusCode(200);
         return reviewId;
+    }
+
+    /** The owner records a done result in four consecutive weekly packs; the service's clock moves a week between. */
+    static void fourWeeksOfResults(Platform platform, String planId, String actionId) {
+        for (int week = 1; week <= 4; week++) {
+            as(platform, "leader.north", "action-service").contentType(ContentType.JSON)
+                    .body(Map.of("actionId", actionId, "done", true, "value", 0.96))
+                    .post("/packs/current/results").then().statusCode(201);
+            if (week < 4) {
+                as(platform, "leader.north", "action-service").get("/plans/{id}", planId).then()
+                        .body("status", equalTo("APPROVED"));
+                advanceClock(platform, "action-service", Duration.ofDays(7));
+            }
+        }
+    }
+
+    /** A verifier plans a re-sample of {@code total} cases with its criteria, then records each case's result. */
+    static ValidatableResponse resampled(Platform platform, String verificationId, String controlFailureId,
+            int passed, int total) {
+        String checkId = as(platform, "verifier", "verification-service").contentType(ContentType.JSON)
+                .body(Map.of("controlFailureId", controlFailureId, "method", "RESAMPLE",
+                        "criterion", "Reassessment done by its due date", "passThreshold", 0.8, "sampleSize", total,
+                        "periodStart", LocalDate.now().minusWeeks(4).toString(),
+                        "periodEnd", LocalDate.now().toString()))
+                .post("/verifications/{id}/checks", verificationId).then().statusCode(201).extract().path("id");
+        return as(platform, "verifier", "verification-service").contentType(ContentType.JSON)
+                .body(Map.of("results", IntStream.rangeClosed(1, total)
+                        .mapToObj(i -> Map.of("reference", "case-" + i, "passed", i <= passed)).toList()))
+                .post("/verifications/{id}/checks/{check}/results", verificationId, checkId).then().statusCode(201);
     }
 }

@@ -17,13 +17,11 @@ import io.closeloop.testing.TopicReader;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +74,7 @@ class WalkingSkeletonTest {
                 .get("/plans?incidentId=" + incidentId).then().statusCode(200).body("total", equalTo(1)));
         String planId = plan.extract().path("items[0].id");
         String controlFailureId = plan.extract().path("items[0].commitments[0].controlFailureId");
-        String dueOn = LocalDate.now().plusWeeks(6).toString();
+        String dueOn = LocalDate.now().plusWeeks(26).toString();
         String weakId = as(platform, "leader.north", "action-service").contentType(ContentType.JSON)
                 .body(Map.of("controlFailureId", controlFailureId, "kind", "SUPPORTING", "actionType", "TRAINING",
                         "description", "Night staff briefed on reassessment due dates", "dueOn", dueOn))
@@ -93,16 +91,7 @@ class WalkingSkeletonTest {
         as(platform, "leader.north", "action-service").post("/plans/{id}/submit", planId).then().statusCode(200);
         as(platform, "senior", "action-service").post("/plans/{id}/approve", planId).then().statusCode(200);
         // Embedded only after results in four consecutive weekly packs: the service's clock moves a week at a time.
-        for (int week = 1; week <= 4; week++) {
-            as(platform, "leader.north", "action-service").contentType(ContentType.JSON)
-                    .body(Map.of("actionId", actionId, "done", true, "value", 0.96))
-                    .post("/packs/current/results").then().statusCode(201);
-            if (week < 4) {
-                as(platform, "leader.north", "action-service").get("/plans/{id}", planId).then()
-                        .body("status", equalTo("APPROVED"));
-                Steps.advanceClock(platform, "action-service", Duration.ofDays(7));
-            }
-        }
+        Steps.fourWeeksOfResults(platform, planId, actionId);
         as(platform, "leader.north", "action-service").get("/plans/{id}", planId).then().statusCode(200)
                 .body("status", equalTo("EMBEDDED"));
         stageIs(incidentId, "VERIFICATION");
@@ -111,16 +100,7 @@ class WalkingSkeletonTest {
         String verificationId = Steps.eventually(() -> as(platform, "verifier", "verification-service")
                 .get("/verifications?incidentId=" + incidentId).then().statusCode(200)
                 .extract().<String>path("items[0].id"));
-        String checkId = as(platform, "verifier", "verification-service").contentType(ContentType.JSON)
-                .body(Map.of("controlFailureId", controlFailureId, "method", "RESAMPLE",
-                        "criterion", "Reassessment done by its due date", "passThreshold", 0.8, "sampleSize", 60,
-                        "periodStart", LocalDate.now().minusWeeks(4).toString(), "periodEnd", LocalDate.now().toString()))
-                .post("/verifications/{id}/checks", verificationId).then().statusCode(201).extract().path("id");
-        as(platform, "verifier", "verification-service").contentType(ContentType.JSON)
-                .body(Map.of("results", IntStream.rangeClosed(1, 60)
-                        .mapToObj(i -> Map.of("reference", "case-" + i, "passed", i <= 58)).toList()))
-                .post("/verifications/{id}/checks/{check}/results", verificationId, checkId).then().statusCode(201)
-                .body("verdict", equalTo("PASSED"));
+        Steps.resampled(platform, verificationId, controlFailureId, 58, 60).body("verdict", equalTo("PASSED"));
         as(platform, "senior", "verification-service").contentType(ContentType.JSON)
                 .body(Map.of("rationale", "58 of 60 re-sampled cases on time; lower bound 0.89 above 0.80"))
                 .post("/verifications/{id}/close", verificationId).then().statusCode(200)
