@@ -9,11 +9,13 @@ import io.closeloop.chassis.outbox.Outbox;
 import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.problem.Problem;
 import io.closeloop.chassis.problem.RuleViolation;
+import io.closeloop.chassis.security.ScopedQuery;
 import io.closeloop.chassis.security.SiteScope;
 import io.closeloop.contracts.Topics;
 import io.closeloop.contracts.events.AccountabilityAssigned;
 import io.closeloop.contracts.events.IncidentClosed;
 import io.closeloop.contracts.events.IncidentReviewed;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -22,10 +24,8 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -207,40 +207,25 @@ public class Accountabilities {
                 .orElseThrow(() -> new NotFoundException("No accountability " + id));
     }
 
-    private static io.quarkus.hibernate.orm.panache.PanacheQuery<Accountability> scoped(UUID id, SiteScope scope) {
-        Map<String, Object> params = new HashMap<>(scope.parameters());
-        params.put("id", id);
-        return Accountability.find("id = :id and " + scope.condition("site"), params);
+    private static PanacheQuery<Accountability> scoped(UUID id, SiteScope scope) {
+        var query = ScopedQuery.within(scope).equal("id", id);
+        return Accountability.find(query.where(), query.parameters());
     }
 
     public Page<Accountability> list(SiteScope scope, Filter filter, int index, int size) {
-        StringBuilder query = new StringBuilder(scope.condition("site"));
-        Map<String, Object> params = new HashMap<>(scope.parameters());
-        if (filter.owner() != null) {
-            query.append(" and owner = :owner");
-            params.put("owner", filter.owner());
-        }
-        if (filter.incidentId() != null) {
-            query.append(" and incidentId = :incidentId");
-            params.put("incidentId", filter.incidentId());
-        }
-        if (filter.status() != null) {
-            query.append(" and status = :status");
-            params.put("status", filter.status());
-        }
-        if (filter.site() != null) {
-            query.append(" and site = :site");
-            params.put("site", filter.site());
-        }
+        var query = ScopedQuery.within(scope)
+                .equal("owner", filter.owner())
+                .equal("incidentId", filter.incidentId())
+                .equal("status", filter.status())
+                .equal("site", filter.site());
         if (filter.overdue() != null) {
-            query.append(filter.overdue()
-                    ? " and status in :pending and dueOn < :today"
-                    : " and (status not in :pending or dueOn >= :today)");
-            params.put("pending", AccountabilityStatus.PENDING);
-            params.put("today", today());
+            query.and(filter.overdue() ? "status in :pending and dueOn < :today"
+                    : "(status not in :pending or dueOn >= :today)")
+                    .bind("pending", AccountabilityStatus.PENDING)
+                    .bind("today", today());
         }
-        var found = Accountability.<Accountability>find(query.toString(), Sort.ascending("dueOn").and("id"), params)
-                .page(index, size);
+        var found = Accountability.<Accountability>find(query.where(), Sort.ascending("dueOn").and("id"),
+                query.parameters()).page(index, size);
         return new Page<>(found.list(), index, size, found.count());
     }
 }

@@ -4,6 +4,7 @@ import io.closeloop.chassis.outbox.Outbox;
 import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.problem.Problem;
 import io.closeloop.chassis.problem.RuleViolation;
+import io.closeloop.chassis.security.ScopedQuery;
 import io.closeloop.chassis.security.SiteScope;
 import io.closeloop.contracts.Topics;
 import io.closeloop.contracts.events.ActionsEmbedded;
@@ -17,11 +18,9 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -281,9 +280,8 @@ public class Verifications {
     }
 
     private Verification find(UUID id, SiteScope scope, LockModeType lock) {
-        Map<String, Object> params = new HashMap<>(scope.parameters());
-        params.put("id", id);
-        return Verification.<Verification>find("id = :id and " + scope.condition("site"), params)
+        var query = ScopedQuery.within(scope).equal("id", id);
+        return Verification.<Verification>find(query.where(), query.parameters())
                 .withLock(lock)
                 .firstResultOptional()
                 .orElseThrow(() -> new NotFoundException("No verification " + id));
@@ -291,28 +289,19 @@ public class Verifications {
 
     public Page<Verification> list(SiteScope scope, UUID incidentId, VerificationStatus status, Boolean challenged,
             int index, int size) {
-        StringBuilder query = new StringBuilder(scope.condition("site"));
-        Map<String, Object> params = new HashMap<>(scope.parameters());
-        if (incidentId != null) {
-            query.append(" and incidentId = :incidentId");
-            params.put("incidentId", incidentId);
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            params.put("status", status);
-        }
+        var query = ScopedQuery.within(scope)
+                .equal("incidentId", incidentId)
+                .equal("status", status);
         if (challenged != null) {
-            query.append(challenged ? " and challengedAt is not null" : " and challengedAt is null");
+            query.and(challenged ? "challengedAt is not null" : "challengedAt is null");
         }
-        var found = Verification.<Verification>find(query.toString(), Sort.descending("openedAt").and("id"), params)
-                .page(index, size);
+        var found = Verification.<Verification>find(query.where(), Sort.descending("openedAt").and("id"),
+                query.parameters()).page(index, size);
         return new Page<>(found.list(), index, size, found.count());
     }
 
     public List<Verification> ofIncident(SiteScope scope, UUID incidentId) {
-        Map<String, Object> params = new HashMap<>(scope.parameters());
-        params.put("incidentId", incidentId);
-        return Verification.list("incidentId = :incidentId and " + scope.condition("site"), Sort.ascending("cycle"),
-                params);
+        var query = ScopedQuery.within(scope).equal("incidentId", incidentId);
+        return Verification.list(query.where(), Sort.ascending("cycle"), query.parameters());
     }
 }

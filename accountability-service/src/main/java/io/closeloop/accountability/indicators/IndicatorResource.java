@@ -6,6 +6,7 @@ import io.closeloop.chassis.problem.Problem;
 import io.closeloop.chassis.problem.RuleViolation;
 import io.closeloop.chassis.security.Caller;
 import io.closeloop.chassis.security.Roles;
+import io.closeloop.chassis.security.ScopedQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -17,9 +18,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 @Path("/indicators")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,16 +48,12 @@ public class IndicatorResource {
             throw RuleViolation.unprocessable("A range runs forward over at most " + MAX_MONTHS + " months",
                     List.of(new Problem.FieldError("to", "must be from 'from' to " + MAX_MONTHS + " months later")));
         }
-        StringBuilder query = new StringBuilder(caller.siteScope().condition("site")
-                + " and reviewedAt >= :start and reviewedAt < :end");
-        Map<String, Object> params = new HashMap<>(caller.siteScope().parameters());
-        params.put("start", first.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        params.put("end", last.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        if (site != null) {
-            query.append(" and site = :site");
-            params.put("site", site);
-        }
-        List<IndicatorRules.Sample> samples = Accountability.<Accountability>list(query.toString(), params).stream()
+        var query = ScopedQuery.within(caller.siteScope())
+                .and("reviewedAt >= :start", "start", first.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .and("reviewedAt < :end", "end", last.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .equal("site", site);
+        List<IndicatorRules.Sample> samples = Accountability.<Accountability>list(query.where(), query.parameters())
+                .stream()
                 .map(a -> new IndicatorRules.Sample(a.site, a.incidentId, a.reviewedAt, a.openedAt, a.acknowledgedAt,
                         a.dueOn, a.status))
                 .toList();

@@ -5,10 +5,12 @@ import io.closeloop.accountability.Accountability;
 import io.closeloop.accountability.AccountabilityStatus;
 import io.closeloop.accountability.history.HistoryEntry;
 import io.closeloop.chassis.paging.Page;
+import io.closeloop.chassis.security.ScopedQuery;
 import io.closeloop.chassis.security.SiteScope;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -83,22 +85,12 @@ public class Oversight {
     /** Accountabilities from reviews approved between {@code from} and {@code to} (inclusive), with their history. */
     public Page<RegisterEntry> register(SiteScope scope, String site, LocalDate from, LocalDate to, int index,
             int size) {
-        StringBuilder query = new StringBuilder(scope.condition("site"));
-        Map<String, Object> params = new HashMap<>(scope.parameters());
-        if (site != null) {
-            query.append(" and site = :site");
-            params.put("site", site);
-        }
-        if (from != null) {
-            query.append(" and reviewedAt >= :from");
-            params.put("from", from.atStartOfDay(ZoneOffset.UTC).toInstant());
-        }
-        if (to != null) {
-            query.append(" and reviewedAt < :to");
-            params.put("to", to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        }
-        var found = Accountability.<Accountability>find(query.toString(),
-                Sort.ascending("reviewedAt").and("incidentId").and("id"), params).page(index, size);
+        var query = ScopedQuery.within(scope)
+                .equal("site", site)
+                .and("reviewedAt >= :from", "from", from == null ? null : startOf(from))
+                .and("reviewedAt < :to", "to", to == null ? null : startOf(to.plusDays(1)));
+        var found = Accountability.<Accountability>find(query.where(),
+                Sort.ascending("reviewedAt").and("incidentId").and("id"), query.parameters()).page(index, size);
         List<Accountability> page = found.list();
         List<UUID> ids = page.stream().map(a -> a.id).toList();
         Map<UUID, List<HistoryEntry>> history = ids.isEmpty() ? Map.of()
@@ -106,5 +98,9 @@ public class Oversight {
                         .collect(Collectors.groupingBy(e -> e.accountabilityId));
         return new Page<>(page.stream().map(a -> new RegisterEntry(a, history.getOrDefault(a.id, List.of())))
                 .toList(), index, size, found.count());
+    }
+
+    private static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

@@ -1,6 +1,7 @@
 package io.closeloop.incident.intake;
 
 import io.closeloop.chassis.paging.Page;
+import io.closeloop.chassis.security.ScopedQuery;
 import io.closeloop.chassis.security.SiteScope;
 import io.closeloop.incident.stage.Stage;
 import io.quarkus.panache.common.Sort;
@@ -8,8 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /** Incident queries, always within the caller's site scope. */
@@ -24,36 +23,27 @@ public class Incidents {
 
     /** Out-of-scope incidents answer 404 like missing ones, so ids of other sites cannot be probed. */
     public Incident visible(UUID id, SiteScope scope) {
-        Map<String, Object> params = new HashMap<>(scope.parameters());
-        params.put("id", id);
-        return Incident.<Incident>find("id = :id and " + scope.condition("site"), params).firstResultOptional()
+        var query = ScopedQuery.within(scope).equal("id", id);
+        return Incident.<Incident>find(query.where(), query.parameters()).firstResultOptional()
                 .orElseThrow(() -> new NotFoundException("No incident " + id));
     }
 
     public Page<Incident> list(SiteScope scope, IncidentQuery q, int index, int size) {
-        StringBuilder where = new StringBuilder(scope.condition("site"));
-        Map<String, Object> params = new HashMap<>(scope.parameters());
-        filter(where, params, "site", q.site());
-        filter(where, params, "stage", q.stage());
-        filter(where, params, "category", q.category());
-        filter(where, params, "harmLevel", q.harm());
-        filter(where, params, "isRepeat", q.repeat());
+        var query = ScopedQuery.within(scope)
+                .equal("site", q.site())
+                .equal("stage", q.stage())
+                .equal("category", q.category())
+                .equal("harmLevel", q.harm())
+                .equal("isRepeat", q.repeat());
         if (q.overdue() != null) {
             // Overdue: still in review after its due date.
-            where.append(q.overdue() ? " and stage = :reviewStage and reviewDueOn < :today"
-                    : " and not (stage = :reviewStage and reviewDueOn < :today)");
-            params.put("reviewStage", Stage.REVIEW);
-            params.put("today", LocalDate.now(clock));
+            query.and(q.overdue() ? "stage = :reviewStage and reviewDueOn < :today"
+                    : "not (stage = :reviewStage and reviewDueOn < :today)")
+                    .bind("reviewStage", Stage.REVIEW)
+                    .bind("today", LocalDate.now(clock));
         }
-        var found = Incident.<Incident>find(where.toString(), sort(q.order()), params).page(index, size);
+        var found = Incident.<Incident>find(query.where(), sort(q.order()), query.parameters()).page(index, size);
         return new Page<>(found.list(), index, size, found.count());
-    }
-
-    private static void filter(StringBuilder where, Map<String, Object> params, String field, Object value) {
-        if (value != null) {
-            where.append(" and ").append(field).append(" = :").append(field);
-            params.put(field, value);
-        }
     }
 
     private static Sort sort(IncidentQuery.Order order) {
