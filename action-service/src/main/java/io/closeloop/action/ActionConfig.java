@@ -2,6 +2,7 @@ package io.closeloop.action;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "closeloop.action")
 public interface ActionConfig {
@@ -21,4 +22,13 @@ public interface ActionConfig {
     /** How often the routine sweep looks for lapsed items and overdue actions. */
     @WithDefault("15m")
     String sweepEvery();
+
+    Escalation escalation();
+
+    interface Escalation {
+
+        /** How long after going to the senior leader an overdue action goes to the board. */
+        @WithDefault("P5D")
+        Duration boardAfter();
+    }
 }

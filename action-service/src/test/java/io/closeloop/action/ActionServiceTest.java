@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +168,19 @@ class ActionServiceTest {
         as("senior").contentType(ContentType.JSON).body(Map.of())
                 .post("/reviews/leader.north/2026-03/sign-off").then().statusCode(409);
 
+        // Results resume: a missed week filled in late does not undo the lapse, this week's result does.
+        record("2026-W15", actionId, 0.95).statusCode(201);
+        as("leader.north").get("/plans/{id}", planId).then().body("actions[0].status", equalTo("LAPSED"));
+        record("2026-W16", actionId, 0.96).statusCode(201);
+        as("leader.north").get("/plans/{id}", planId).then()
+                .body("status", equalTo("EMBEDDED"))
+                .body("actions[0].status", equalTo("EMBEDDED"))
+                .body("actions[0].recoveredWeek", equalTo("2026-W16"));
+        assertThat(sweep.sweep().lapsed()).as("lapses now count from the recovery week").isZero();
+        as("auditor").get("/plans/{id}/history", planId).then().statusCode(200)
+                .body("what", equalTo(List.of("LAPSED", "RECOVERED")))
+                .body("[1].week", equalTo("2026-W16"));
+
         // Verification failed: the plan goes back to its owner and the count starts again.
         try (SiteFeed feed = new SiteFeed(kafka())) {
             feed.publish(Topics.VERIFICATION_FAILED, incidentId.toString(), new VerificationFailed(incidentId,
@@ -178,8 +192,111 @@ class ActionServiceTest {
                 .body("actions[0].cycle", equalTo(2))
                 .body("reopenReasons", equalTo("Pass rate below threshold")));
         record("2026-W16", actionId, 0.99).statusCode(422);
-        assertThat(sweep.sweep().overdue()).as("due in March, not running in this cycle").isEqualTo(1);
+        assertThat(sweep.sweep().overdue()).as("due in March, not running in this cycle: both levels at once")
+                .isGreaterThanOrEqualTo(2);
         assertThat(sweep.sweep().overdue()).as("escalated once").isZero();
+        as("senior").get("/escalations?kind=OVERDUE_ACTION&incidentId=" + incidentId).then()
+                .body("total", equalTo(2))
+                .body("items.level", hasItems("SENIOR_LEADER", "BOARD"))
+                .body("items.cycle", equalTo(List.of(2, 2)));
+        as("leader.north").get("/plans/{id}", planId).then().body("actions[0].escalation", equalTo("BOARD"));
+    }
+
+    @Test
+    void approvingAPlanChangesTheRegisterAndAnOverdueActionGoesToTheSeniorLeaderThenTheBoard() throws Exception {
+        // A control of this test's own to retire, so the seeded register the other tests read stays as it is.
+        as("senior").contentType(ContentType.JSON).body(Map.of("id", "CTRL-POSTER-01", "control", Map.of(
+                "name", "Falls poster on every corridor", "type", "POLICY_PROCEDURE", "sites", List.of("north"),
+                "monitoringOwner", "leader.north", "indicator", Map.of("name", "Corridors with the poster",
+                        "unit", "rate", "threshold", 1.0, "goodDirection", "UP"))))
+                .post("/controls").then().statusCode(201);
+        int before = as("senior").get("/controls/CTRL-FALLS-02").then().statusCode(200).extract().path("version");
+        UUID incidentId = UUID.randomUUID();
+        UUID failure = UUID.randomUUID();
+        try (SiteFeed feed = new SiteFeed(kafka())) {
+            feed.publish(Topics.ACCOUNTABILITY_ASSIGNED, incidentId.toString(), new AccountabilityAssigned(
+                    incidentId, "north", List.of(new AccountabilityAssigned.Commitment(failure, "CTRL-FALLS-02",
+                            "Bed and chair sensor alarms tested", "leader.north", "Alarms tested every evening",
+                            "Sensor alarms failing test", "0", LocalDate.of(2026, 6, 1))), Instant.now()));
+        }
+        String planId = await().atMost(Duration.ofSeconds(60)).until(() -> as("leader.north")
+                .get("/plans?incidentId=" + incidentId).then().statusCode(200)
+                .extract().<String>path("items[0].id"), id -> id != null);
+        LocalDate yesterday = LocalDate.ofInstant(TestClock.CLOCK.instant(), ZoneOffset.UTC).minusDays(1);
+
+        as("leader.north").contentType(ContentType.JSON).body(Map.of("controlFailureId", failure,
+                "kind", "NEW_CONTROL", "actionType", "ARCHITECTURAL_CHANGE", "description", "Sensor mats",
+                "dueOn", "2027-01-31")).post("/plans/{id}/actions", planId).then().statusCode(422)
+                .body("errors.field", hasItems("controlName", "controlType", "indicatorUnit"));
+        as("leader.north").contentType(ContentType.JSON).body(Map.of("controlFailureId", failure,
+                "kind", "RETIRE_CONTROL", "actionType", "SIMPLIFIED_PROCESS", "description", "Retire it",
+                "controlId", "CTRL-NOPE-01", "dueOn", "2027-01-31")).post("/plans/{id}/actions", planId).then()
+                .statusCode(422).body("errors.field", hasItem("controlId"));
+        String change = as("leader.north").contentType(ContentType.JSON).body(Map.of("controlFailureId", failure,
+                "kind", "CHANGE_CONTROL", "actionType", "STANDARDISED_EQUIPMENT_OR_PROCESS",
+                "description", "Alarms tested at every evening handover, not once a week",
+                "controlName", "Bed and chair sensor alarms tested at every evening handover",
+                "frequency", "DAILY", "dueOn", yesterday.toString()))
+                .post("/plans/{id}/actions", planId).then().statusCode(201)
+                .body("controlId", equalTo("CTRL-FALLS-02")).extract().path("id");
+        Map<String, Object> newControl = new HashMap<>(Map.of("controlFailureId", failure,
+                "kind", "NEW_CONTROL", "actionType", "ARCHITECTURAL_CHANGE",
+                "description", "Sensor mats for every resident at high falls risk", "controlId", "CTRL-MATS-01",
+                "dueOn", "2027-01-31"));
+        newControl.putAll(Map.of("controlName", "Sensor mats in place for high-risk residents",
+                "controlType", "ENVIRONMENT_EQUIPMENT", "indicator", "High-risk residents with a mat",
+                "indicatorUnit", "rate", "indicatorThreshold", 1.0, "goodDirection", "UP"));
+        as("leader.north").contentType(ContentType.JSON).body(newControl).post("/plans/{id}/actions", planId)
+                .then().statusCode(201);
+        as("leader.north").contentType(ContentType.JSON).body(Map.of("controlFailureId", failure,
+                "kind", "RETIRE_CONTROL", "actionType", "SIMPLIFIED_PROCESS",
+                "description", "The poster round gives way to the mats", "controlId", "CTRL-POSTER-01",
+                "dueOn", "2027-01-31")).post("/plans/{id}/actions", planId).then().statusCode(201);
+        as("leader.north").post("/plans/{id}/submit", planId).then().statusCode(200);
+        as("auditor").get("/controls/CTRL-FALLS-02").then().body("version", equalTo(before));
+
+        as("senior").post("/plans/{id}/approve", planId).then().statusCode(200)
+                .body("actions.find { it.kind == 'CHANGE_CONTROL' }.registerVersion", equalTo(before + 1))
+                .body("actions.find { it.kind == 'NEW_CONTROL' }.registerVersion", equalTo(1))
+                .body("actions.find { it.kind == 'RETIRE_CONTROL' }.registerVersion", equalTo(2));
+        as("auditor").get("/controls/CTRL-FALLS-02").then()
+                .body("version", equalTo(before + 1))
+                .body("frequency", equalTo("DAILY"))
+                .body("name", equalTo("Bed and chair sensor alarms tested at every evening handover"))
+                .body("indicator.threshold", equalTo(0.0f));
+        as("auditor").get("/controls/CTRL-FALLS-02/versions").then()
+                .body("version", hasItems(before, before + 1))
+                .body("[" + before + "].actionId", equalTo(change))
+                .body("[" + before + "].changedBy", equalTo("senior"))
+                .body("[" + before + "].changeReason", containsString("not once a week"));
+        var revised = TopicReader.await(kafka(), Topics.CONTROLS, Duration.ofSeconds(30),
+                r -> "CTRL-FALLS-02".equals(r.key()) && control(r.value()).version() == before + 1);
+        assertThat(control(revised.value()).frequency()).isEqualTo("DAILY");
+        as("auditor").get("/controls/CTRL-MATS-01").then().statusCode(200)
+                .body("version", equalTo(1)).body("sites", equalTo(List.of("north")))
+                .body("monitoringOwner", equalTo("leader.north")).body("frequency", equalTo("WEEKLY"));
+        as("auditor").get("/controls/CTRL-POSTER-01").then()
+                .body("version", equalTo(2)).body("status", equalTo("RETIRED"));
+        TopicReader.await(kafka(), Topics.CONTROLS, Duration.ofSeconds(30),
+                r -> "CTRL-POSTER-01".equals(r.key()) && "RETIRED".equals(control(r.value()).status()));
+        as("auditor").get("/plans/{id}/history", planId).then()
+                .body("what", equalTo(List.of("REGISTER_CHANGED", "REGISTER_CHANGED", "REGISTER_CHANGED")));
+
+        // Due yesterday and not running: the senior leader now, the board five days on, each once.
+        sweep.sweep();
+        sweep.sweep();
+        as("senior").get("/escalations?kind=OVERDUE_ACTION&incidentId=" + incidentId).then()
+                .body("total", equalTo(1))
+                .body("items[0].level", equalTo("SENIOR_LEADER"))
+                .body("items[0].actionId", equalTo(change));
+        TestClock.CLOCK.advance(Duration.ofDays(5));
+        sweep.sweep();
+        sweep.sweep();
+        as("senior").get("/escalations?kind=OVERDUE_ACTION&incidentId=" + incidentId).then()
+                .body("total", equalTo(2))
+                .body("items.level", hasItems("SENIOR_LEADER", "BOARD"));
+        as("auditor").get("/plans/{id}/history", planId).then()
+                .body("what", hasItems("REGISTER_CHANGED", "ESCALATED"));
     }
 
     @Test

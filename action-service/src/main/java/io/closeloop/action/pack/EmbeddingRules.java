@@ -46,6 +46,19 @@ public final class EmbeddingRules {
         return Optional.empty();
     }
 
+    /** Lapses are looked for after the embedding week or, once an item has recovered, after its recovery week. */
+    public static IsoWeek watchedAfter(IsoWeek embeddedWeek, IsoWeek recoveredWeek) {
+        return recoveredWeek != null && recoveredWeek.isAfter(embeddedWeek) ? recoveredWeek : embeddedWeek;
+    }
+
+    /**
+     * A lapsed item recovers when results resume: a done result for the week in which the lapse was found, or a
+     * later one. Filling in the missed weeks late does not undo the lapse.
+     */
+    public static boolean recovers(IsoWeek lapsedIn, IsoWeek resultWeek, boolean done) {
+        return done && !resultWeek.isBefore(lapsedIn);
+    }
+
     /** Results are for the current week or, late, for up to {@code lateWeeks} weeks back; never for the future. */
     public static void checkRecordable(IsoWeek week, IsoWeek current, int lateWeeks) {
         if (week.isAfter(current)) {

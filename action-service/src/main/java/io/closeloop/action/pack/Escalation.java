@@ -29,6 +29,10 @@ public class Escalation extends PanacheEntityBase {
     public String controlId;
     @Column(name = "iso_week")
     public String isoWeek;
+    /** For an overdue action: the level it reached, in the action's reopening cycle. */
+    @Enumerated(EnumType.STRING)
+    public EscalationLevel level;
+    public Integer cycle;
     public String detail;
     @Column(name = "raised_at")
     public Instant raisedAt;

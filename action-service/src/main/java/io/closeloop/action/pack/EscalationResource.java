@@ -25,20 +25,22 @@ public class EscalationResource {
     }
 
     public record EscalationView(UUID id, EscalationKind kind, String site, String owner, UUID incidentId,
-            UUID actionId, String controlId, String week, String detail, Instant raisedAt) {
+            UUID actionId, String controlId, String week, EscalationLevel level, Integer cycle, String detail,
+            Instant raisedAt) {
 
         static EscalationView of(Escalation e) {
             return new EscalationView(e.id, e.kind, e.site, e.owner, e.incidentId, e.actionId, e.controlId,
-                    e.isoWeek, e.detail, e.raisedAt);
+                    e.isoWeek, e.level, e.cycle, e.detail, e.raisedAt);
         }
     }
 
     @GET
     @RolesAllowed({Roles.LEADER, Roles.SENIOR_LEADER, Roles.AUDITOR})
-    public Page<EscalationView> list(@QueryParam("kind") EscalationKind kind, @QueryParam("owner") String owner,
+    public Page<EscalationView> list(@QueryParam("kind") EscalationKind kind,
+            @QueryParam("level") EscalationLevel level, @QueryParam("owner") String owner,
             @QueryParam("incidentId") UUID incidentId, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
-        return escalations.list(caller.siteScope(), kind, owner, incidentId, Page.index(page), Page.size(size))
-                .map(EscalationView::of);
+        return escalations.list(caller.siteScope(), kind, level, owner, incidentId, Page.index(page),
+                Page.size(size)).map(EscalationView::of);
     }
 }

@@ -24,6 +24,17 @@ public class Escalations {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Escalation raise(EscalationKind kind, Subject subject, String detail) {
+        return raise(kind, subject, null, null, detail);
+    }
+
+    /** An overdue action at one level of its cycle; the database holds each level once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Escalation raiseOverdue(Subject subject, EscalationLevel level, int cycle, String detail) {
+        return raise(EscalationKind.OVERDUE_ACTION, subject, level, cycle, detail);
+    }
+
+    private Escalation raise(EscalationKind kind, Subject subject, EscalationLevel level, Integer cycle,
+            String detail) {
         Escalation escalation = new Escalation();
         escalation.id = UUID.randomUUID();
         escalation.kind = kind;
@@ -33,19 +44,25 @@ public class Escalations {
         escalation.actionId = subject.actionId();
         escalation.controlId = subject.controlId();
         escalation.isoWeek = subject.isoWeek();
+        escalation.level = level;
+        escalation.cycle = cycle;
         escalation.detail = detail;
         escalation.raisedAt = clock.instant();
         escalation.persist();
         return escalation;
     }
 
-    public Page<Escalation> list(SiteScope scope, EscalationKind kind, String owner, UUID incidentId, int index,
-            int size) {
+    public Page<Escalation> list(SiteScope scope, EscalationKind kind, EscalationLevel level, String owner,
+            UUID incidentId, int index, int size) {
         StringBuilder query = new StringBuilder(scope.condition("site"));
         Map<String, Object> params = new HashMap<>(scope.parameters());
         if (kind != null) {
             query.append(" and kind = :kind");
             params.put("kind", kind);
+        }
+        if (level != null) {
+            query.append(" and level = :level");
+            params.put("level", level);
         }
         if (owner != null) {
             query.append(" and owner = :owner");

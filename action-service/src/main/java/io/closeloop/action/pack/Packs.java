@@ -2,8 +2,10 @@ package io.closeloop.action.pack;
 
 import io.closeloop.action.ActionConfig;
 import io.closeloop.action.IsoWeek;
+import io.closeloop.action.plan.ActionHistory;
 import io.closeloop.action.plan.ActionStatus;
 import io.closeloop.action.plan.CorrectiveAction;
+import io.closeloop.action.plan.HistoryKind;
 import io.closeloop.action.plan.Plan;
 import io.closeloop.action.plan.Plans;
 import io.closeloop.action.register.Control;
@@ -129,6 +131,14 @@ public class Packs {
         }
         if (week.isBefore(IsoWeek.parse(action.activeFromWeek))) {
             action.activeFromWeek = week.toString();
+        }
+        if (action.status == ActionStatus.LAPSED
+                && EmbeddingRules.recovers(IsoWeek.of(action.lapsedAt), week, result.done())) {
+            action.status = ActionStatus.EMBEDDED;
+            action.recoveredWeek = week.toString();
+            ActionHistory.append(action, HistoryKind.RECOVERED, week.toString(), "Results resumed in " + week
+                    + " after the lapse found in " + IsoWeek.of(action.lapsedAt) + "; tracked as embedded again",
+                    owner, clock.instant());
         }
         if (action.status == ActionStatus.ACTIVE) {
             Optional<IsoWeek> embedded = EmbeddingRules.embeddedAt(doneWeeks(action), config.embeddingWeeks());

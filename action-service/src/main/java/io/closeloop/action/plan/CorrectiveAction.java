@@ -1,5 +1,8 @@
 package io.closeloop.action.plan;
 
+import io.closeloop.action.pack.EscalationLevel;
+import io.closeloop.action.register.ControlType;
+import io.closeloop.action.register.Frequency;
 import io.closeloop.action.register.GoodDirection;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -65,6 +68,26 @@ public class CorrectiveAction extends PanacheEntityBase {
     public Instant embeddedAt;
     @Column(name = "lapsed_at")
     public Instant lapsedAt;
-    @Column(name = "overdue_escalated_at")
-    public Instant overdueEscalatedAt;
+    /** How far up an overdue action has gone in its current cycle. */
+    @Enumerated(EnumType.STRING)
+    public EscalationLevel escalation = EscalationLevel.NONE;
+    /** The week results resumed after the last lapse; lapses are looked for from here on. */
+    @Column(name = "recovered_week")
+    public String recoveredWeek;
+    /** For a new or changed control: its name, type and frequency as the action sets them. */
+    @Column(name = "control_name")
+    public String controlName;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "control_type")
+    public ControlType controlType;
+    @Enumerated(EnumType.STRING)
+    public Frequency frequency;
+    /** The register version this action's approval wrote; set once, so a re-approval after reopening adds none. */
+    @Column(name = "register_version")
+    public Integer registerVersion;
+
+    public RegisterChanges.ActionSpec registerSpec() {
+        return new RegisterChanges.ActionSpec(kind, controlId, controlName, controlType, frequency, indicator,
+                indicatorUnit, indicatorThreshold, goodDirection, owner);
+    }
 }

@@ -1,5 +1,8 @@
 package io.closeloop.action.plan;
 
+import io.closeloop.action.pack.EscalationLevel;
+import io.closeloop.action.register.ControlType;
+import io.closeloop.action.register.Frequency;
 import io.closeloop.action.register.GoodDirection;
 import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.security.Caller;
@@ -9,6 +12,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -42,7 +46,7 @@ public class PlanResource {
             @NotNull ActionKind kind,
             @NotNull ActionType actionType,
             @NotBlank @Size(max = 4000) String description,
-            @Size(max = 100) String controlId,
+            @Pattern(regexp = "[A-Z0-9-]{3,100}") String controlId,
             @Size(max = 200) String indicator,
             @Size(max = 40) String indicatorUnit,
             Double indicatorThreshold,
@@ -50,7 +54,10 @@ public class PlanResource {
             Double baseline,
             @NotNull LocalDate dueOn,
             Strength strength,
-            @Size(max = 2000) String strengthJustification) {
+            @Size(max = 2000) String strengthJustification,
+            @Size(max = 200) String controlName,
+            ControlType controlType,
+            Frequency frequency) {
     }
 
     public record Reason(@NotBlank @Size(max = 2000) String reason) {
@@ -64,13 +71,24 @@ public class PlanResource {
             Strength derivedStrength, Strength strength, String strengthJustification, String description,
             String controlId, String indicator, String indicatorUnit, Double indicatorThreshold,
             GoodDirection goodDirection, Double baseline, LocalDate dueOn, ActionStatus status, int cycle,
-            String activeFromWeek, String embeddedWeek, Instant createdAt, Instant embeddedAt, Instant lapsedAt) {
+            String activeFromWeek, String embeddedWeek, Instant createdAt, Instant embeddedAt, Instant lapsedAt,
+            String recoveredWeek, EscalationLevel escalation, String controlName, ControlType controlType,
+            Frequency frequency, Integer registerVersion) {
 
         static ActionView of(CorrectiveAction a) {
             return new ActionView(a.id, a.controlFailureId, a.owner, a.kind, a.actionType, a.derivedStrength,
                     a.strength, a.strengthJustification, a.description, a.controlId, a.indicator, a.indicatorUnit,
                     a.indicatorThreshold, a.goodDirection, a.baseline, a.dueOn, a.status, a.cycle,
-                    a.activeFromWeek, a.embeddedWeek, a.createdAt, a.embeddedAt, a.lapsedAt);
+                    a.activeFromWeek, a.embeddedWeek, a.createdAt, a.embeddedAt, a.lapsedAt, a.recoveredWeek,
+                    a.escalation, a.controlName, a.controlType, a.frequency, a.registerVersion);
+        }
+    }
+
+    public record HistoryView(UUID actionId, int cycle, HistoryKind what, String week, String detail,
+            String recordedBy, Instant recordedAt) {
+
+        static HistoryView of(ActionHistory h) {
+            return new HistoryView(h.actionId, h.cycle, h.what, h.isoWeek, h.detail, h.recordedBy, h.recordedAt);
         }
     }
 
@@ -109,6 +127,13 @@ public class PlanResource {
         return PlanView.of(plans.visible(id, caller.siteScope()));
     }
 
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.LEADER, Roles.SENIOR_LEADER, Roles.VERIFIER, Roles.AUDITOR})
+    public List<HistoryView> history(@PathParam("id") UUID id) {
+        return plans.history(id, caller.siteScope()).stream().map(HistoryView::of).toList();
+    }
+
     @POST
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
@@ -119,7 +144,8 @@ public class PlanResource {
                 new Plans.NewAction(request.controlFailureId(), request.kind(), request.actionType(),
                         request.description(), request.controlId(), request.indicator(), request.indicatorUnit(),
                         request.indicatorThreshold(), request.goodDirection(), request.baseline(), request.dueOn(),
-                        request.strength(), request.strengthJustification()));
+                        request.strength(), request.strengthJustification(), request.controlName(),
+                        request.controlType(), request.frequency()));
         return Response.status(Response.Status.CREATED).entity(ActionView.of(action)).build();
     }
 

@@ -5,6 +5,9 @@ import io.closeloop.action.IsoWeek;
 import io.closeloop.action.pack.ControlResult;
 import io.closeloop.action.register.Control;
 import io.closeloop.action.register.Controls;
+import io.closeloop.action.pack.EscalationLevel;
+import io.closeloop.action.register.ControlType;
+import io.closeloop.action.register.Frequency;
 import io.closeloop.action.register.GoodDirection;
 import io.closeloop.chassis.outbox.Outbox;
 import io.closeloop.chassis.paging.Page;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,7 +57,7 @@ public class Plans {
     public record NewAction(UUID controlFailureId, ActionKind kind, ActionType actionType, String description,
             String controlId, String indicator, String indicatorUnit, Double indicatorThreshold,
             GoodDirection goodDirection, Double baseline, LocalDate dueOn, Strength strength,
-            String strengthJustification) {
+            String strengthJustification, String controlName, ControlType controlType, Frequency frequency) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -104,6 +108,13 @@ public class Plans {
         action.description = request.description();
         Optional<Control> control = control(request, commitment);
         action.controlId = control.map(c -> c.id).orElse(request.controlId());
+        if (request.kind() == ActionKind.NEW_CONTROL && action.controlId == null) {
+            action.controlId = "CTRL-" + plan.site.toUpperCase(Locale.ROOT) + "-"
+                    + action.id.toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        }
+        action.controlName = request.controlName();
+        action.controlType = request.controlType();
+        action.frequency = request.frequency();
         action.indicator = firstOf(request.indicator(), control.map(c -> c.indicatorName).orElse(null),
                 commitment.indicator);
         action.indicatorUnit = firstOf(request.indicatorUnit(), control.map(c -> c.indicatorUnit).orElse(null));
@@ -116,6 +127,8 @@ public class Plans {
         action.status = ActionStatus.PLANNED;
         action.cycle = 1;
         action.createdAt = clock.instant();
+        RegisterChanges.check(action.registerSpec(), request.kind() == ActionKind.NEW_CONTROL
+                ? controls.find(action.controlId).isPresent() : control.isPresent());
         plan.actions.add(action);
         plan.returnedReason = null;
         return action;
@@ -160,7 +173,11 @@ public class Plans {
         return plan;
     }
 
-    /** Approval puts every action into its owner's weekly control pack from this week on. */
+    /**
+     * Approval puts every action into its owner's weekly control pack from this week on, and makes each action's
+     * register change (a new, changed or retired control) in the same transaction. An action changes the register
+     * once: approving the plan again after a reopening leaves its earlier change as it is.
+     */
     @Transactional
     public Plan approve(UUID planId, SiteScope scope, String caller) {
         Plan plan = locked(planId, scope);
@@ -169,11 +186,39 @@ public class Plans {
         plan.approvedBy = caller;
         plan.approvedAt = clock.instant();
         String week = IsoWeek.of(plan.approvedAt).toString();
-        plan.actions.forEach(a -> {
+        for (CorrectiveAction a : plan.actions) {
             a.status = ActionStatus.ACTIVE;
             a.activeFromWeek = week;
-        });
+            if (a.registerVersion == null) {
+                changeRegister(plan, a, caller, week);
+            }
+        }
         return plan;
+    }
+
+    private void changeRegister(Plan plan, CorrectiveAction action, String approver, String week) {
+        Controls.Spec current = action.kind == ActionKind.CHANGE_CONTROL
+                ? Controls.Spec.of(controls.lock(action.controlId)) : null;
+        String reason = truncate("Corrective action for incident " + plan.incidentId + ": " + action.description,
+                2000);
+        RegisterChanges.Change change = RegisterChanges.of(action.registerSpec(), plan.site, current);
+        Control changed = switch (change) {
+            case RegisterChanges.Create c -> controls.create(c.controlId(), c.spec(), reason, approver, action.id);
+            case RegisterChanges.Revise r -> controls.revise(r.controlId(), r.spec(), reason, approver, action.id);
+            case RegisterChanges.Retire r -> controls.retire(r.controlId(), reason, approver, action.id);
+            case RegisterChanges.None n -> null;
+        };
+        if (changed != null) {
+            action.registerVersion = changed.version;
+            String what = switch (change) {
+                case RegisterChanges.Create c -> "created";
+                case RegisterChanges.Retire r -> "retired";
+                default -> "revised";
+            };
+            ActionHistory.append(action, HistoryKind.REGISTER_CHANGED, week,
+                    "Control " + changed.id + " " + what + " as version " + changed.version, approver,
+                    plan.approvedAt);
+        }
     }
 
     @Transactional
@@ -232,6 +277,8 @@ public class Plans {
             a.embeddedWeek = null;
             a.embeddedAt = null;
             a.lapsedAt = null;
+            a.recoveredWeek = null;
+            a.escalation = EscalationLevel.NONE;
         });
     }
 
@@ -284,13 +331,17 @@ public class Plans {
         return values;
     }
 
+    /** The register control the action works on: none for a new control, which does not exist yet. */
     private Optional<Control> control(NewAction request, Commitment commitment) {
+        if (request.kind() == ActionKind.NEW_CONTROL) {
+            return Optional.empty();
+        }
         if (request.controlId() != null) {
             return Optional.of(controls.find(request.controlId()).orElseThrow(() -> RuleViolation.unprocessable(
                     "No control " + request.controlId() + " in the register",
                     List.of(new Problem.FieldError("controlId", "not in the register")))));
         }
-        if (request.kind() == ActionKind.NEW_CONTROL || commitment.controlId == null) {
+        if (commitment.controlId == null) {
             return Optional.empty();
         }
         return controls.find(commitment.controlId);
@@ -322,6 +373,15 @@ public class Plans {
     private static List<PlanRules.ActionState> states(Plan plan) {
         return plan.actions.stream().map(a -> new PlanRules.ActionState(a.controlFailureId, a.status, a.strength))
                 .toList();
+    }
+
+    public List<ActionHistory> history(UUID planId, SiteScope scope) {
+        find(planId, scope, false);
+        return ActionHistory.list("planId", Sort.ascending("seq"), planId);
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() > max ? text.substring(0, max) : text;
     }
 
     private static String firstOf(String... values) {

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 @Path("/controls")
 @Produces(MediaType.APPLICATION_JSON)
@@ -79,12 +80,12 @@ public class ControlResource {
 
     public record VersionView(int version, String name, ControlType type, List<String> sites, String monitoringOwner,
             Frequency frequency, Indicator indicator, ControlStatus status, String changeReason, String changedBy,
-            Instant changedAt) {
+            Instant changedAt, UUID actionId) {
 
         static VersionView of(ControlVersion v) {
             return new VersionView(v.version, v.name, v.type, Arrays.asList(v.sites.split(",")), v.monitoringOwner,
                     v.frequency, new Indicator(v.indicatorName, v.indicatorUnit, v.indicatorThreshold,
-                            v.goodDirection), v.status, v.changeReason, v.changedBy, v.changedAt);
+                            v.goodDirection), v.status, v.changeReason, v.changedBy, v.changedAt, v.actionId);
         }
     }
 

@@ -46,4 +46,7 @@ public class ControlVersion extends PanacheEntityBase {
     public String changedBy;
     @Column(name = "changed_at")
     public Instant changedAt;
+    /** The approved corrective action that made this version, if one did. */
+    @Column(name = "action_id")
+    public UUID actionId;
 }

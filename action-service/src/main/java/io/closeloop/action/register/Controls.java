@@ -39,10 +39,21 @@ public class Controls {
 
     public record Spec(String name, ControlType type, Set<String> sites, String monitoringOwner, Frequency frequency,
             String indicatorName, String indicatorUnit, double indicatorThreshold, GoodDirection goodDirection) {
+
+        public static Spec of(Control c) {
+            return new Spec(c.name, c.type, Set.copyOf(c.sites), c.monitoringOwner, c.frequency, c.indicatorName,
+                    c.indicatorUnit, c.indicatorThreshold, c.goodDirection);
+        }
     }
 
     @Transactional
     public Control create(String id, Spec spec, String by) {
+        return create(id, spec, "Created", by, null);
+    }
+
+    /** A new control, version 1; {@code actionId} names the approved corrective action that made it, if one did. */
+    @Transactional
+    public Control create(String id, Spec spec, String reason, String by, UUID actionId) {
         if (Control.findById(id) != null) {
             throw RuleViolation.conflict("The register already has a control " + id);
         }
@@ -51,33 +62,58 @@ public class Controls {
         control.id = id;
         control.version = 0;
         apply(control, spec, ControlStatus.ACTIVE);
+        // Set before the insert: the outbox write below flushes the new row before newVersion stamps it.
+        control.changedAt = clock.instant();
         control.persist();
-        return newVersion(control, "Created", by);
+        return newVersion(control, reason, by, actionId);
     }
 
     /** A revised control (a new escalation threshold, a bigger sample) is a new version; the old one stays in history. */
     @Transactional
     public Control revise(String id, Spec spec, String reason, String by) {
+        Control control = active(id);
+        if (sameAs(control, spec)) {
+            throw RuleViolation.unprocessable("The revision changes nothing in control " + id);
+        }
+        return revision(control, spec, reason, by, null);
+    }
+
+    /**
+     * A revision made by an approved corrective action. It is a new version even when no field changes: the action
+     * may change how the control is run (a bigger sample, a new step), which its reason records.
+     */
+    @Transactional
+    public Control revise(String id, Spec spec, String reason, String by, UUID actionId) {
+        return revision(active(id), spec, reason, by, actionId);
+    }
+
+    private Control active(String id) {
         Control control = locked(id);
         if (control.status == ControlStatus.RETIRED) {
             throw RuleViolation.conflict("Control " + id + " is retired");
         }
-        if (sameAs(control, spec)) {
-            throw RuleViolation.unprocessable("The revision changes nothing in control " + id);
-        }
+        return control;
+    }
+
+    private Control revision(Control control, Spec spec, String reason, String by, UUID actionId) {
         checkOwner(spec);
         apply(control, spec, ControlStatus.ACTIVE);
-        return newVersion(control, reason, by);
+        return newVersion(control, reason, by, actionId);
     }
 
     @Transactional
     public Control retire(String id, String reason, String by) {
+        return retire(id, reason, by, null);
+    }
+
+    @Transactional
+    public Control retire(String id, String reason, String by, UUID actionId) {
         Control control = locked(id);
         if (control.status == ControlStatus.RETIRED) {
             throw RuleViolation.conflict("Control " + id + " is already retired");
         }
         control.status = ControlStatus.RETIRED;
-        return newVersion(control, reason, by);
+        return newVersion(control, reason, by, actionId);
     }
 
     /** Publishes every control whose current version has not reached the topic yet, such as the seeded register. */
@@ -140,6 +176,11 @@ public class Controls {
                 + " where scoped.id = c.id and " + scope.condition("s") + ")";
     }
 
+    /** The control, locked for a change in this transaction. */
+    public Control lock(String id) {
+        return locked(id);
+    }
+
     private Control locked(String id) {
         Control control = Control.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (control == null) {
@@ -148,7 +189,7 @@ public class Controls {
         return control;
     }
 
-    private Control newVersion(Control control, String reason, String by) {
+    private Control newVersion(Control control, String reason, String by, UUID actionId) {
         control.version++;
         control.changedAt = clock.instant();
         ControlVersion version = new ControlVersion();
@@ -168,6 +209,7 @@ public class Controls {
         version.changeReason = reason;
         version.changedBy = by;
         version.changedAt = control.changedAt;
+        version.actionId = actionId;
         version.persist();
         publish(control);
         return control;

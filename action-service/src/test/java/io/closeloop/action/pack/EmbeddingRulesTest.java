@@ -50,6 +50,31 @@ class EmbeddingRulesTest {
     }
 
     @Test
+    void aLapsedItemRecoversWhenDoneResultsResumeFromTheWeekTheLapseWasFound() {
+        IsoWeek lapsedIn = IsoWeek.parse("2026-W16");
+        assertThat(EmbeddingRules.recovers(lapsedIn, IsoWeek.parse("2026-W16"), true)).isTrue();
+        assertThat(EmbeddingRules.recovers(lapsedIn, IsoWeek.parse("2026-W17"), true)).isTrue();
+        assertThat(EmbeddingRules.recovers(lapsedIn, IsoWeek.parse("2026-W15"), true))
+                .as("a missed week filled in late").isFalse();
+        assertThat(EmbeddingRules.recovers(lapsedIn, IsoWeek.parse("2026-W17"), false)).as("not done").isFalse();
+    }
+
+    @Test
+    void afterRecoveryLapsesAreCountedFromTheRecoveryWeek() {
+        IsoWeek embedded = IsoWeek.parse("2026-W13");
+        IsoWeek recovered = IsoWeek.parse("2026-W16");
+        IsoWeek after = EmbeddingRules.watchedAfter(embedded, recovered);
+        assertThat(after).isEqualTo(recovered);
+        assertThat(EmbeddingRules.watchedAfter(embedded, null)).isEqualTo(embedded);
+        var recorded = weeks("2026-W12", "2026-W13", "2026-W16");
+        assertThat(EmbeddingRules.lapsed(embedded, recorded, IsoWeek.parse("2026-W17"), 2))
+                .as("the old gap, counted from embedding, would lapse it again").isPresent();
+        assertThat(EmbeddingRules.lapsed(after, recorded, IsoWeek.parse("2026-W18"), 2)).isEmpty();
+        assertThat(EmbeddingRules.lapsed(after, recorded, IsoWeek.parse("2026-W19"), 2))
+                .contains(IsoWeek.parse("2026-W16"));
+    }
+
+    @Test
     void resultsAreForThisWeekOrUpToLateWeeksBack() {
         IsoWeek current = IsoWeek.parse("2026-W20");
         assertThatCode(() -> EmbeddingRules.checkRecordable(current, current, 4)).doesNotThrowAnyException();

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.closeloop.action.pack.EscalationLevel;
 import io.closeloop.chassis.problem.RuleViolation;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -86,10 +89,27 @@ class PlanRulesTest {
     }
 
     @Test
-    void anActionNotRunningAfterItsDueDateIsOverdue() {
+    void anActionNotRunningAfterItsDueDateGoesToTheSeniorLeaderThenToTheBoard() {
         LocalDate due = LocalDate.of(2026, 3, 1);
-        assertThat(PlanRules.overdue(due, false, due)).isFalse();
-        assertThat(PlanRules.overdue(due, false, due.plusDays(1))).isTrue();
-        assertThat(PlanRules.overdue(due, true, due.plusDays(1))).isFalse();
+        Duration boardAfter = Duration.ofDays(5);
+        Instant lastDueDay = Instant.parse("2026-03-01T23:59:59Z");
+        Instant overdue = Instant.parse("2026-03-02T00:00:00Z");
+        assertThat(PlanRules.overdueLevels(due, false, EscalationLevel.NONE, lastDueDay, boardAfter)).isEmpty();
+        assertThat(PlanRules.overdueLevels(due, false, EscalationLevel.NONE, overdue, boardAfter))
+                .containsExactly(EscalationLevel.SENIOR_LEADER);
+        assertThat(PlanRules.overdueLevels(due, false, EscalationLevel.SENIOR_LEADER,
+                overdue.plus(boardAfter).minusSeconds(1), boardAfter)).as("recorded once").isEmpty();
+        assertThat(PlanRules.overdueLevels(due, false, EscalationLevel.SENIOR_LEADER, overdue.plus(boardAfter),
+                boardAfter)).containsExactly(EscalationLevel.BOARD);
+        assertThat(PlanRules.overdueLevels(due, false, EscalationLevel.BOARD, overdue.plus(Duration.ofDays(30)),
+                boardAfter)).isEmpty();
+        assertThat(PlanRules.overdueLevels(due, false, EscalationLevel.NONE, overdue.plus(Duration.ofDays(9)),
+                boardAfter)).as("a sweep down through both deadlines records both")
+                .containsExactly(EscalationLevel.SENIOR_LEADER, EscalationLevel.BOARD);
+        assertThat(PlanRules.overdueLevels(due, true, EscalationLevel.NONE, overdue.plus(Duration.ofDays(9)),
+                boardAfter)).as("running in the pack").isEmpty();
+        assertThat(PlanRules.overdueLevels(due, false, EscalationLevel.NONE, overdue.plus(Duration.ofDays(1)),
+                Duration.ofDays(1))).as("board-after is configurable")
+                .containsExactly(EscalationLevel.SENIOR_LEADER, EscalationLevel.BOARD);
     }
 }
