@@ -1,10 +1,10 @@
 package io.closeloop.accountability;
 
-import io.closeloop.accountability.escalation.EscalationLevel;
 import io.closeloop.accountability.history.HistoryAction;
 import io.closeloop.accountability.history.HistoryEntry;
 import io.closeloop.accountability.owner.OwnerCheck;
 import io.closeloop.accountability.owner.Owners;
+import io.closeloop.chassis.escalation.EscalationLevel;
 import io.closeloop.chassis.outbox.Outbox;
 import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.problem.Problem;

@@ -1,6 +1,6 @@
 package io.closeloop.accountability;
 
-import io.closeloop.accountability.escalation.EscalationLevel;
+import io.closeloop.chassis.escalation.EscalationLevel;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,8 +1,8 @@
 package io.closeloop.accountability;
 
-import io.closeloop.accountability.escalation.EscalationLevel;
 import io.closeloop.accountability.history.HistoryAction;
 import io.closeloop.accountability.history.HistoryEntry;
+import io.closeloop.chassis.escalation.EscalationLevel;
 import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.security.Caller;
 import io.closeloop.chassis.security.Roles;

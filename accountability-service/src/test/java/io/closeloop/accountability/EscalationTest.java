@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.closeloop.accountability.escalation.EscalationRules;
 import io.closeloop.accountability.escalation.Escalations;
+import io.closeloop.chassis.escalation.EscalationLadder;
 import io.closeloop.contracts.EventJson;
 import io.closeloop.contracts.Topics;
 import io.closeloop.contracts.events.AccountabilityEscalated;
@@ -46,7 +47,7 @@ class EscalationTest {
         Map<String, String> item = as("senior").get("/accountabilities/{id}", id).then().extract().path("");
         LocalDate dueOn = LocalDate.parse(item.get("dueOn"));
         assertThat(dueOn).isEqualTo(AccountabilityRules.addWorkingDays(TestClock.today(), 5));
-        Instant overdue = EscalationRules.overdueFrom(dueOn);
+        Instant overdue = EscalationLadder.overdueFrom(dueOn);
 
         TestClock.CLOCK.set(overdue.minusSeconds(1));
         escalations.escalateOverdue();
@@ -92,7 +93,7 @@ class EscalationTest {
                 .post("/accountabilities/{id}/dispute", id).then().statusCode(200);
         LocalDate firstDue = LocalDate.parse(as("senior").get("/accountabilities/{id}", id).then()
                 .extract().path("dueOn"));
-        TestClock.CLOCK.set(EscalationRules.overdueFrom(firstDue));
+        TestClock.CLOCK.set(EscalationLadder.overdueFrom(firstDue));
         escalations.escalateOverdue();
         assertThat(escalated(id)).containsExactly("SENIOR_LEADER: Disputed by leader.north and not resolved by "
                 + firstDue + ": Not my unit");
@@ -103,7 +104,7 @@ class EscalationTest {
                 .body("overdue", equalTo(false))
                 .extract().path("dueOn");
         assertThat(LocalDate.parse(secondDue)).isAfter(firstDue);
-        TestClock.CLOCK.set(EscalationRules.overdueFrom(LocalDate.parse(secondDue)));
+        TestClock.CLOCK.set(EscalationLadder.overdueFrom(LocalDate.parse(secondDue)));
         escalations.escalateOverdue();
         assertThat(escalated(id)).hasSize(2)
                 .last().isEqualTo("SENIOR_LEADER: Not acknowledged by senior by " + secondDue);
@@ -113,7 +114,7 @@ class EscalationTest {
     void anUnassignedAccountabilityEscalatesUnderItsNominatedOwner() throws IOException {
         String id = open("south", "leader.north").get(0);
         Map<String, String> item = as("senior").get("/accountabilities/{id}", id).then().extract().path("");
-        TestClock.CLOCK.set(EscalationRules.overdueFrom(LocalDate.parse(item.get("dueOn"))));
+        TestClock.CLOCK.set(EscalationLadder.overdueFrom(LocalDate.parse(item.get("dueOn"))));
         escalations.escalateOverdue();
         AccountabilityEscalated event = published(item.get("incidentId"), "SENIOR_LEADER");
         assertThat(event.owner()).isEqualTo("leader.north");

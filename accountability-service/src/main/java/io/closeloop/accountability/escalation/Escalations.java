@@ -6,6 +6,7 @@ import io.closeloop.accountability.AccountabilityConfig;
 import io.closeloop.accountability.AccountabilityStatus;
 import io.closeloop.accountability.history.HistoryAction;
 import io.closeloop.accountability.history.HistoryEntry;
+import io.closeloop.chassis.escalation.EscalationLevel;
 import io.closeloop.chassis.outbox.Outbox;
 import io.closeloop.contracts.Topics;
 import io.closeloop.contracts.events.AccountabilityEscalated;

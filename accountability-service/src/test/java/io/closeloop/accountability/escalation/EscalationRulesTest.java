@@ -3,6 +3,7 @@ package io.closeloop.accountability.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.closeloop.accountability.AccountabilityStatus;
+import io.closeloop.chassis.escalation.EscalationLevel;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

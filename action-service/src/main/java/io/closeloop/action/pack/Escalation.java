@@ -1,5 +1,6 @@
 package io.closeloop.action.pack;
 
+import io.closeloop.chassis.escalation.EscalationLevel;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

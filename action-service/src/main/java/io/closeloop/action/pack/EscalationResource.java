@@ -1,5 +1,6 @@
 package io.closeloop.action.pack;
 
+import io.closeloop.chassis.escalation.EscalationLevel;
 import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.security.Caller;
 import io.closeloop.chassis.security.Roles;

@@ -8,6 +8,7 @@ import io.closeloop.action.plan.CorrectiveAction;
 import io.closeloop.action.plan.HistoryKind;
 import io.closeloop.action.plan.Plan;
 import io.closeloop.action.plan.PlanRules;
+import io.closeloop.chassis.escalation.EscalationLevel;
 import io.closeloop.chassis.outbox.Outbox;
 import io.closeloop.contracts.Topics;
 import io.closeloop.contracts.events.ControlLapsed;

@@ -1,9 +1,9 @@
 package io.closeloop.action.plan;
 
-import io.closeloop.action.pack.EscalationLevel;
 import io.closeloop.action.register.ControlType;
 import io.closeloop.action.register.Frequency;
 import io.closeloop.action.register.GoodDirection;
+import io.closeloop.chassis.escalation.EscalationLevel;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,12 +1,11 @@
 package io.closeloop.action.plan;
 
-import io.closeloop.action.pack.EscalationLevel;
+import io.closeloop.chassis.escalation.EscalationLadder;
+import io.closeloop.chassis.escalation.EscalationLevel;
 import io.closeloop.chassis.problem.RuleViolation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -69,34 +68,9 @@ public final class PlanRules {
                 && actions.stream().allMatch(a -> a.status() == ActionStatus.EMBEDDED);
     }
 
-    /** The due date is the last day; an action not running by then is overdue from midnight UTC after it. */
-    public static Instant overdueFrom(LocalDate dueOn) {
-        return dueOn.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    /**
-     * The levels an action not yet running in its owner's pack escalates to now, lowest first, as in stage 2: the
-     * senior leader once the due date has passed, the board once a further {@code boardAfter} has passed. A level
-     * already reached is never returned again; a sweep that was down through both deadlines returns both.
-     */
+    /** The levels an action not yet running in its owner's pack escalates to now, as in stage 2. */
     public static List<EscalationLevel> overdueLevels(LocalDate dueOn, boolean running, EscalationLevel reached,
             Instant now, Duration boardAfter) {
-        if (running) {
-            return List.of();
-        }
-        Instant overdue = overdueFrom(dueOn);
-        EscalationLevel target = EscalationLevel.NONE;
-        if (!now.isBefore(overdue.plus(boardAfter))) {
-            target = EscalationLevel.BOARD;
-        } else if (!now.isBefore(overdue)) {
-            target = EscalationLevel.SENIOR_LEADER;
-        }
-        List<EscalationLevel> levels = new ArrayList<>();
-        for (EscalationLevel level : EscalationLevel.values()) {
-            if (level.compareTo(reached) > 0 && level.compareTo(target) <= 0) {
-                levels.add(level);
-            }
-        }
-        return levels;
+        return running ? List.of() : EscalationLadder.levelsToRecord(dueOn, reached, now, boardAfter);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.closeloop.action.pack.EscalationLevel;
+import io.closeloop.chassis.escalation.EscalationLevel;
 import io.closeloop.chassis.problem.RuleViolation;
 import java.time.Duration;
 import java.time.Instant;
