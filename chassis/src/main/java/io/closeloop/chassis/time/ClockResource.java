@@ -4,6 +4,7 @@ import io.closeloop.chassis.problem.Problem;
 import io.closeloop.chassis.problem.RuleViolation;
 import io.closeloop.chassis.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -44,7 +45,7 @@ public class ClockResource {
     @Path("/advance")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SENIOR_LEADER)
-    public Now advance(@NotNull Advance request) {
+    public Now advance(@NotNull @Valid Advance request) {
         if (!(clock instanceof ControllableClock controllable)) {
             throw new NotFoundException("This service's clock is not controllable");
         }
