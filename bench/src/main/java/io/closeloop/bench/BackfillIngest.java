@@ -134,10 +134,10 @@ public final class BackfillIngest {
         Map<String, Object> versions = new LinkedHashMap<>();
         versions.put("kafkaClient", AppInfoParser.getVersion());
         versions.put("quarkus", QUARKUS_VERSION);
-        versions.put("postgresql", durability(infra, "server_version"));
+        versions.put("postgresql", setting(infra, "server_version"));
         Map<String, Object> durability = new LinkedHashMap<>();
-        durability.put("fsync", durability(infra, "fsync"));
-        durability.put("synchronous_commit", durability(infra, "synchronous_commit"));
+        durability.put("fsync", setting(infra, "fsync"));
+        durability.put("synchronous_commit", setting(infra, "synchronous_commit"));
         System.out.println("versions:   " + versions);
         System.out.println("postgresql durability (service and baseline alike): " + durability);
 
@@ -189,10 +189,10 @@ public final class BackfillIngest {
         return machine;
     }
 
-    private static String durability(LocalInfra.Endpoints infra, String setting) throws SQLException {
+    private static String setting(LocalInfra.Endpoints infra, String name) throws SQLException {
         try (Connection connection = connect(infra, "postgres");
                 Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("SHOW " + setting)) {
+                ResultSet result = statement.executeQuery("SHOW " + name)) {
             result.next();
             return result.getString(1);
         }
