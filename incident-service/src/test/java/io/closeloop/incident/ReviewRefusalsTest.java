@@ -6,6 +6,7 @@ import static io.closeloop.testing.ServiceUnderTest.kafka;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasEntry;
@@ -135,7 +136,7 @@ class ReviewRefusalsTest {
     }
 
     @Test
-    void aRepeatAtTheSameSiteIsLinkedAndChallengesAVerifiedClosure() {
+    void aRepeatLinksToTheLatestEarlierIncidentAndChallengesAVerifiedClosure() {
         UUID first = reportedIncident(HarmLevel.LOW, IncidentCategory.INFECTION);
         try (SiteFeed feed = new SiteFeed(kafka())) {
             feed.publish("incidents.closed.v1", first.toString(), new IncidentClosed(
@@ -152,6 +153,9 @@ class ReviewRefusalsTest {
                 .body("reason", hasItem("SAME_SITE_CATEGORY"));
         as("auditor").get("/incidents?repeat=true&category=INFECTION&size=200").then()
                 .body("items.id", hasItem(repeat.toString()));
+        UUID third = reportedIncident(HarmLevel.LOW, IncidentCategory.INFECTION);
+        as("auditor").get("/incidents/{id}/repeats", third).then()
+                .body("earlierIncidentId", containsInAnyOrder(repeat.toString(), first.toString()));
         var challenged = TopicReader.await(kafka(), "closure.challenged.v1",
                 Duration.ofSeconds(30), r -> first.toString().equals(r.key()));
         assertThat(new String(challenged.value())).contains(repeat.toString());

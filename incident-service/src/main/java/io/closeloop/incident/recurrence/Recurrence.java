@@ -40,17 +40,27 @@ public class Recurrence {
     public record Link(UUID earlierIncidentId, LinkReason reason, String controlId) {
     }
 
-    /** On intake: earlier incidents of the same category at the same site, within the window. */
+    /**
+     * On intake: the latest earlier incident of the same category at the same site within the window, and the latest
+     * verified closure among them, which this repeat puts in question. Linking to every earlier incident would grow
+     * with the square of a site's history; the links form a chain instead.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onReported(Incident incident) {
-        List<Incident> earlier = Incident.list(
-                "site = ?1 and category = ?2 and id <> ?3 and occurredAt <= ?4 and occurredAt >= ?5",
-                incident.site, incident.category, incident.id, incident.occurredAt,
-                RecurrenceRules.windowStart(incident.occurredAt, config.recurrenceWindow()));
-        earlier.forEach(e -> link(incident, e, LinkReason.SAME_SITE_CATEGORY, ""));
+        String earlier = "site = ?1 and category = ?2 and id <> ?3 and occurredAt <= ?4 and occurredAt >= ?5";
+        Object[] parameters = {incident.site, incident.category, incident.id, incident.occurredAt,
+                RecurrenceRules.windowStart(incident.occurredAt, config.recurrenceWindow())};
+        Incident.<Incident>find(earlier + " order by occurredAt desc, id", parameters).firstResultOptional()
+                .ifPresent(e -> link(incident, e, LinkReason.SAME_SITE_CATEGORY, ""));
+        Incident.<Incident>find(earlier + " and verifiedClosedAt is not null order by occurredAt desc, id", parameters)
+                .firstResultOptional()
+                .ifPresent(e -> link(incident, e, LinkReason.SAME_SITE_CATEGORY, ""));
     }
 
-    /** Once reviewed: earlier incidents at any site whose approved review found the same control failing. */
+    /**
+     * Once reviewed: per failed control, the latest earlier incident at any site whose approved review found that
+     * control failing, and the latest such incident closed after verification.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onReviewed(Incident incident, Collection<String> failedControls) {
         if (failedControls.isEmpty()) {
@@ -58,11 +68,15 @@ public class Recurrence {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select distinct r.incident_id, f.control_id from review r
-                join control_failure f on f.review_id = r.id
-                join incident i on i.id = r.incident_id
-                where r.status = 'APPROVED' and f.control_id in (:controls) and r.incident_id <> :id
-                  and i.occurred_at <= :occurredAt and i.occurred_at >= :from""")
+                select incident_id, control_id from (
+                  select distinct on (f.control_id, i.verified_closed_at is not null) r.incident_id, f.control_id,
+                         i.occurred_at
+                  from review r
+                  join control_failure f on f.review_id = r.id
+                  join incident i on i.id = r.incident_id
+                  where r.status = 'APPROVED' and f.control_id in (:controls) and r.incident_id <> :id
+                    and i.occurred_at <= :occurredAt and i.occurred_at >= :from
+                  order by f.control_id, i.verified_closed_at is not null, i.occurred_at desc, r.incident_id) latest""")
                 .setParameter("controls", failedControls)
                 .setParameter("id", incident.id)
                 .setParameter("occurredAt", incident.occurredAt)
