@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.closeloop.chassis.directory.Directory;
+import io.closeloop.chassis.directory.Ownership;
 import io.closeloop.chassis.outbox.Outbox;
 import io.closeloop.chassis.problem.RuleViolation;
 import io.closeloop.chassis.security.SiteScope;
@@ -100,7 +101,7 @@ public class ReviewService {
                 review.noControlFailureJustification);
         var problems = ReviewCompleteness.problems(templates.content(templates.version(review.templateVersion)),
                 draft, id -> register.active(id).isPresent(),
-                owner -> OwnerEligibility.problem(owner, directory.find(owner), incident.site));
+                owner -> Ownership.problem(owner, directory.find(owner), incident.site));
         if (!problems.isEmpty()) {
             throw RuleViolation.unprocessable("The review cannot be submitted yet", problems);
         }

@@ -2,12 +2,10 @@ package io.closeloop.incident.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.closeloop.chassis.directory.Directory.Person;
 import io.closeloop.chassis.problem.Problem.FieldError;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ReviewCompletenessTest {
@@ -47,21 +45,6 @@ class ReviewCompletenessTest {
                 .extracting(FieldError::field).containsExactly("controlFailures");
         assertThat(problems(new ReviewCompleteness.Draft("S", ANSWERED, List.of(), "Every control worked")))
                 .isEmpty();
-    }
-
-    @Test
-    void ownersMustBeEnabledLeadersCoveringTheSite() {
-        Person leader = new Person("1", "leader.north", true, Set.of("leader"), Set.of("north"));
-        assertThat(OwnerEligibility.problem("leader.north", Optional.of(leader), "north")).isEmpty();
-        assertThat(OwnerEligibility.problem("leader.north", Optional.of(leader), "south"))
-                .contains("leader.north does not cover site south");
-        assertThat(OwnerEligibility.problem("x", Optional.empty(), "north")).contains("x is not a known user");
-        assertThat(OwnerEligibility.problem("r", Optional.of(new Person("2", "r", true, Set.of("reviewer"),
-                Set.of("north"))), "north")).contains("r holds neither leader nor senior-leader");
-        assertThat(OwnerEligibility.problem("l", Optional.of(new Person("3", "l", false, Set.of("leader"),
-                Set.of("north"))), "north")).contains("l is disabled");
-        assertThat(OwnerEligibility.problem("s", Optional.of(new Person("4", "s", true, Set.of("senior-leader"),
-                Set.of())), "north")).isEmpty();
     }
 
     private static List<FieldError> problems(ReviewCompleteness.Draft draft) {
