@@ -11,7 +11,6 @@ import io.closeloop.contracts.events.IncidentReported;
 import io.closeloop.contracts.events.IncidentReviewed;
 import io.closeloop.contracts.events.VerificationFailed;
 import java.util.Arrays;
-import java.util.Optional;
 
 /** Every event on the pipeline: its CloudEvents type, its Java type and its JSON Schema. */
 public enum EventType {
@@ -52,10 +51,6 @@ public enum EventType {
     /** Classpath location of the JSON Schema. */
     public String schemaResource() {
         return "/schemas/" + schemaFile;
-    }
-
-    public static Optional<EventType> ofType(String ceType) {
-        return Arrays.stream(values()).filter(t -> t.type.equals(ceType)).findFirst();
     }
 
     public static EventType of(Class<?> javaType) {

@@ -4,7 +4,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
-import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -43,9 +42,6 @@ public class Caller {
         Object claim = token.getClaim("sites");
         if (claim instanceof JsonArray array) {
             return array.stream().map(v -> ((JsonString) v).getString()).collect(Collectors.toUnmodifiableSet());
-        }
-        if (claim instanceof Collection<?> values) {
-            return values.stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet());
         }
         if (claim instanceof JsonString single) {
             return Set.of(single.getString());
