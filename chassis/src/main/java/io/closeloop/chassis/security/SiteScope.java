@@ -12,6 +12,10 @@ public record SiteScope(boolean all, Set<String> sites) {
         return new SiteScope(false, Set.copyOf(sites));
     }
 
+    public boolean includes(String site) {
+        return all || sites.contains(site);
+    }
+
     /** A JPQL condition on {@code siteField}, to be bound with {@link #parameters()}. No sites match nothing. */
     public String condition(String siteField) {
         if (all) {
