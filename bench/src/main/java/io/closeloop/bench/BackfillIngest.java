@@ -8,6 +8,7 @@ import io.closeloop.contracts.IncidentCategory;
 import io.closeloop.contracts.Topics;
 import io.closeloop.contracts.events.IncidentReported;
 import io.closeloop.local.LocalInfra;
+import io.closeloop.testing.KafkaClients;
 import io.closeloop.testing.SiteFeed;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -39,7 +40,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -201,8 +201,7 @@ public final class BackfillIngest {
     /** An empty intake topic: records of earlier runs would be counted otherwise. */
     private static void recreateTopic(String bootstrap) throws Exception {
         LocalInfra.deleteTopics(TOPIC);
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties props = KafkaClients.config(bootstrap);
         try (Admin admin = Admin.create(props)) {
             Instant deadline = Instant.now().plusSeconds(60);
             while (true) {
@@ -224,8 +223,7 @@ public final class BackfillIngest {
 
     /** N reports as the site's system would send them, batched: the producer is not what is measured. */
     private static void produce(String bootstrap, int records) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties props = KafkaClients.config(bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
@@ -298,8 +296,7 @@ public final class BackfillIngest {
 
     private static void consume(LocalInfra.Endpoints infra, AtomicLong firstPoll, AtomicBoolean running)
             throws Exception {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
+        Properties props = KafkaClients.config(infra.kafkaBootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-baseline-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

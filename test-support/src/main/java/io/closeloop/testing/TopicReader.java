@@ -24,8 +24,7 @@ public final class TopicReader {
     /** Waits up to {@code timeout} for a record matching {@code wanted}; fails if none arrives. */
     public static ConsumerRecord<String, byte[]> await(String bootstrapServers, String topic, Duration timeout,
             Predicate<ConsumerRecord<String, byte[]>> wanted) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaClients.config(bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
