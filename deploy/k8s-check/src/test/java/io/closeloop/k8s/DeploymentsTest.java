@@ -63,6 +63,18 @@ class DeploymentsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void theBaseRunsTheImageThatQuarkusNames() {
+        Manifests dev = Manifests.of("dev");
+        for (String service : Repo.SERVICES) {
+            ServiceConfig config = ServiceConfig.of(service);
+            String named = config.keys.get("quarkus.container-image.group") + "/"
+                    + config.keys.get("quarkus.application.name") + ":" + System.getProperty("closeloop.version");
+            assertThat(Workloads.container(dev.get("Deployment", service)).path("image").asText())
+                    .as(service + " image").isEqualTo(named);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void devRunsOneOfEachAndProductionSpreadsReplicas() {
         Manifests dev = Manifests.of("dev");
         Manifests production = Manifests.of("production");
