@@ -18,6 +18,7 @@ import io.closeloop.contracts.events.IncidentReported;
 import io.closeloop.contracts.events.IncidentReviewed;
 import io.closeloop.incident.intake.Incident;
 import io.closeloop.local.LocalInfraTestResource;
+import io.closeloop.testing.KafkaClients;
 import io.closeloop.testing.SiteFeed;
 import io.closeloop.testing.TopicReader;
 import io.quarkus.test.common.ResourceArg;
@@ -29,9 +30,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,12 +114,16 @@ class IncidentServiceTest {
     }
 
     @Test
-    void theFirstRecordOnASiteTopicCreatedAfterStartIsNotSkipped() {
+    void theFirstRecordOnASiteTopicCreatedAfterStartIsNotSkipped() throws Exception {
         String site = "new-" + UUID.randomUUID().toString().substring(0, 8);
+        allowIncidentServiceToConsume(Topics.reportedBy(site));
         IncidentReported report = new IncidentReported(site, "X-1", 1L, Instant.now().minusSeconds(60),
                 Instant.now(), IncidentCategory.OTHER, HarmLevel.NONE, null, "First report of a new site", null,
                 List.of());
-        String id = sites.report(report);
+        String id = UUID.randomUUID().toString();
+        // The new site has no Kafka client of its own in the realm: the operator publishes its record.
+        sites.send(Topics.reportedBy(site), report.key(), SiteFeed.headers(id, site, report.key()),
+                EventJson.write(report));
 
         var rejected = TopicReader.await(kafka(), Topics.deadLetterOf(Topics.reportedBy(site)), Duration.ofSeconds(60),
                 r -> id.equals(TopicReader.header(r, CloudEvents.HEADER_ID)));
@@ -229,5 +244,27 @@ class IncidentServiceTest {
         return new IncidentReported("north", reference, version, occurred, occurred.plusSeconds(60),
                 IncidentCategory.FALLS, HarmLevel.LOW, "Ward 3", description, "Checked for injury",
                 List.of("P-7f3a2c"));
+    }
+
+    /**
+     * What an operator grants when a site joins, at run time: incident-service may read the site's topic and
+     * write (and, on the local broker, create) its dead-letter topic.
+     */
+    private static void allowIncidentServiceToConsume(String topic) throws Exception {
+        String principal = "User:incident-service";
+        ResourcePattern siteTopic = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);
+        ResourcePattern deadLetters = new ResourcePattern(ResourceType.TOPIC, Topics.deadLetterOf(topic),
+                PatternType.LITERAL);
+        List<AclBinding> acls = new ArrayList<>();
+        for (AclOperation operation : List.of(AclOperation.READ, AclOperation.DESCRIBE)) {
+            acls.add(new AclBinding(siteTopic, new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW)));
+        }
+        for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE)) {
+            acls.add(new AclBinding(deadLetters,
+                    new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW)));
+        }
+        try (Admin admin = Admin.create(KafkaClients.config(kafka()))) {
+            admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+        }
     }
 }

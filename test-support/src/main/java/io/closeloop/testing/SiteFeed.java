@@ -18,23 +18,28 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Publishes to Kafka as a site's system or a stage service would: a plain producer, CloudEvents headers, JSON data. */
+/**
+ * Publishes to Kafka as a site's system or a stage service would: a plain producer, CloudEvents headers, JSON data.
+ * Reports go out authenticated as their site's own Kafka client, so the broker's ACLs apply as they do to a
+ * real site; everything else goes out as the local operator ({@link KafkaClients#config(String)}).
+ */
 public final class SiteFeed implements AutoCloseable {
 
+    private final String bootstrapServers;
     private final KafkaProducer<String, byte[]> producer;
+    private final Map<String, KafkaProducer<String, byte[]>> siteProducers = new HashMap<>();
 
     public SiteFeed(String bootstrapServers) {
-        Properties props = KafkaClients.config(bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        this.producer = new KafkaProducer<>(props);
+        this.bootstrapServers = bootstrapServers;
+        this.producer = producer(KafkaClients.config(bootstrapServers));
     }
 
-    /** Publishes a report on its site's topic; returns the event id. */
+    /** Publishes a report on its site's topic as the site's own client; returns the event id. */
     public String report(IncidentReported report) {
         String id = UUID.randomUUID().toString();
-        send(Topics.reportedBy(report.site()), report.key(), headers(id, report.site(), report.key()),
+        KafkaProducer<String, byte[]> site = siteProducers.computeIfAbsent(report.site(),
+                code -> producer(KafkaClients.site(bootstrapServers, code)));
+        send(site, Topics.reportedBy(report.site()), report.key(), headers(id, report.site(), report.key()),
                 EventJson.write(report));
         return id;
     }
@@ -53,8 +58,13 @@ public final class SiteFeed implements AutoCloseable {
         return id;
     }
 
-    /** Publishes any bytes with any headers: for the records a careless or hostile site might send. */
+    /** Publishes any bytes with any headers, as the operator: for the records a careless or hostile site might send. */
     public void send(String topic, String key, Map<String, String> headers, byte[] value) {
+        send(producer, topic, key, headers, value);
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, String topic, String key,
+            Map<String, String> headers, byte[] value) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
         try {
@@ -78,8 +88,16 @@ public final class SiteFeed implements AutoCloseable {
                 CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON);
     }
 
+    private static KafkaProducer<String, byte[]> producer(Properties props) {
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return new KafkaProducer<>(props);
+    }
+
     @Override
     public void close() {
+        siteProducers.values().forEach(KafkaProducer::close);
         producer.close();
     }
 }

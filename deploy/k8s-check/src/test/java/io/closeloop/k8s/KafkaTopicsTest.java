@@ -126,6 +126,68 @@ class KafkaTopicsTest {
                         + "matches northwest)", Manifests.name(user)).isEqualTo("literal")));
     }
 
+    /**
+     * A principal is a Keycloak client: the realm has a confidential client with a service account for every
+     * KafkaUser, carrying the audience the listener requires, and a site client for every configured site
+     * (and no other). A site's tokens carry only the Kafka audience, so they open no Closeloop API.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everyPrincipalIsARealmClientWithTheListenersAudienceAndEverySiteHasOne(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        Map<String, JsonNode> clients = new LinkedHashMap<>();
+        m.get("KeycloakRealmImport", "closeloop").at("/spec/realm/clients")
+                .forEach(c -> clients.put(c.path("clientId").asText(), c));
+        JsonNode listener = m.get("Kafka", "closeloop").at("/spec/kafka/listeners/0/authentication/listenerConfig");
+        String audience = listener.path("oauthbearer.sasl.oauthbearer.expected.audience").asText();
+        assertThat(audience).isEqualTo("kafka");
+
+        Set<String> siteClients = new TreeSet<>();
+        clients.keySet().stream().filter(c -> c.startsWith("site-")).forEach(siteClients::add);
+        Set<String> expectedSites = new TreeSet<>();
+        sites(m).forEach(site -> expectedSites.add("site-" + site));
+        assertThat(siteClients).as("site clients of the realm").isEqualTo(expectedSites);
+
+        m.all("KafkaUser").forEach(user -> {
+            JsonNode client = clients.get(Manifests.name(user));
+            assertThat(client).as("realm client of KafkaUser " + Manifests.name(user)).isNotNull();
+            assertThat(client.path("serviceAccountsEnabled").asBoolean()).isTrue();
+            assertThat(client.path("publicClient").asBoolean()).isFalse();
+            assertThat(audiences(client)).as(Manifests.name(user) + " audiences").contains(audience);
+        });
+        siteClients.forEach(site -> assertThat(audiences(clients.get(site))).as(site).containsExactly(audience));
+    }
+
+    /** The listener checks tokens against the issuer that Keycloak names, and may fetch the realm's keys. */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theListenerTrustsTheRealmOfThisOverlaysKeycloak(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        JsonNode kafka = m.get("Kafka", "closeloop").at("/spec/kafka");
+        JsonNode listener = kafka.at("/listeners/0/authentication/listenerConfig");
+        String hostname = m.get("Keycloak", "keycloak").at("/spec/hostname/hostname").asText();
+        assertThat(listener.path("oauthbearer.sasl.oauthbearer.expected.issuer").asText())
+                .isEqualTo(hostname + "/realms/closeloop");
+        String jwks = listener.path("oauthbearer.sasl.oauthbearer.jwks.endpoint.url").asText();
+        Set<String> allowed = new TreeSet<>();
+        kafka.at("/jvmOptions/javaSystemProperties").forEach(p -> {
+            if (p.path("name").asText().equals("org.apache.kafka.sasl.oauthbearer.allowed.urls")) {
+                allowed.addAll(Arrays.asList(p.path("value").asText().split(",")));
+            }
+        });
+        assertThat(allowed).contains(jwks);
+    }
+
+    private static Set<String> audiences(JsonNode client) {
+        Set<String> audiences = new TreeSet<>();
+        client.path("protocolMappers").forEach(mapper -> {
+            if (mapper.path("protocolMapper").asText().equals("oidc-audience-mapper")) {
+                audiences.add(mapper.at("/config/included.custom.audience").asText());
+            }
+        });
+        return audiences;
+    }
+
     private static Set<String> allowed(ObjectNode user, String type, String operation) {
         Set<String> names = new TreeSet<>();
         for (JsonNode acl : user.at("/spec/authorization/acls")) {

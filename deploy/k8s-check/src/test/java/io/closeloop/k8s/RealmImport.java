@@ -10,10 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Builds the KeycloakRealmImport of deploy/k8s from the local realm: the same roles, clients, mappers
- * and user profile, without the demo people, with each client secret taken from a Secret through an
+ * and user profile, without the demo people and the local broker's own principals, with each client secret taken from a Secret through an
  * operator placeholder, and with the console client limited to the public address (no password grant).
  */
 final class RealmImport {
@@ -21,6 +22,8 @@ final class RealmImport {
     static final Path SOURCE = Repo.ROOT.resolve("deploy/keycloak/closeloop-realm.json");
     static final Path TARGET = Repo.K8S.resolve("base/keycloak/realm-import.yaml");
     static final String CONSOLE_URL = "https://closeloop.example.org";
+    /** Principals of the local broker only: in a cluster Strimzi's brokers and operators have their own. */
+    static final Set<String> LOCAL_ONLY_CLIENTS = Set.of("kafka-broker", "closeloop-tools");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -55,13 +58,20 @@ final class RealmImport {
 
         ArrayNode serviceAccounts = JSON.createArrayNode();
         for (JsonNode user : realm.withArray("users")) {
-            if (user.hasNonNull("serviceAccountClientId")) {
+            if (user.hasNonNull("serviceAccountClientId")
+                    && !LOCAL_ONLY_CLIENTS.contains(user.path("serviceAccountClientId").asText())) {
                 serviceAccounts.add(user);
             }
         }
         realm.set("users", serviceAccounts);
 
-        for (JsonNode node : realm.withArray("clients")) {
+        ArrayNode clients = realm.withArray("clients");
+        for (int i = clients.size() - 1; i >= 0; i--) {
+            if (LOCAL_ONLY_CLIENTS.contains(clients.get(i).path("clientId").asText())) {
+                clients.remove(i);
+            }
+        }
+        for (JsonNode node : clients) {
             ObjectNode client = (ObjectNode) node;
             String clientId = client.path("clientId").asText();
             if (client.has("secret")) {

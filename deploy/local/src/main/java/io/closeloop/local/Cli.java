@@ -158,7 +158,7 @@ public final class Cli {
         awaitHealthy(services);
         printSummary(endpoints, services, started);
         if (flags.contains("--demo")) {
-            publish(endpoints.kafkaBootstrapServers(), 6);
+            publish(endpoints, 6);
         }
         if (detach) {
             Runtime.getRuntime().removeShutdownHook(stopOnExit);
@@ -186,17 +186,14 @@ public final class Cli {
     }
 
     /**
-     * The demo sites' topics, made before the services subscribe: a consumer that finds a topic only
+     * The declared sites' topics, made before the services subscribe: a consumer that finds a topic only
      * after records were written to it starts past them.
      */
     private static void createSiteTopics(LocalInfra.Endpoints endpoints) {
-        List<NewTopic> topics = Realm.local().demoUsers().stream()
-                .flatMap(user -> user.sites().stream())
-                .distinct()
+        List<NewTopic> topics = KafkaSecurity.sites().stream()
                 .map(site -> new NewTopic(Topics.reportedBy(site), Optional.empty(), Optional.empty()))
                 .toList();
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(tools(endpoints))) {
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Creating the site topics failed: " + e, e);
@@ -365,10 +362,10 @@ public final class Cli {
     }
 
     private static boolean kafkaAnswers(LocalInfra.Endpoints endpoints) {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
+        Map<String, Object> config = tools(endpoints);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+        try (Admin admin = Admin.create(config)) {
             return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
         } catch (Exception e) {
             return false;
@@ -402,25 +399,44 @@ public final class Cli {
     private int publish(int count) {
         Properties infra = LocalInfra.runningState(stateDir)
                 .orElseThrow(() -> new IllegalStateException("Closeloop is not running: ./closeloop up"));
-        return publish(LocalInfra.endpoints(infra).kafkaBootstrapServers(), count);
+        return publish(LocalInfra.endpoints(infra), count);
     }
 
-    private static int publish(String bootstrapServers, int count) {
+    /** Each report goes out as its site's system sends it: authenticated as the site's own Kafka client. */
+    private static int publish(LocalInfra.Endpoints endpoints, int count) {
         Instant now = Instant.now();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), new ByteArraySerializer())) {
+        Map<String, KafkaProducer<String, byte[]>> producers = new HashMap<>();
+        try {
             for (IncidentReported report : SampleIncidents.reports(count, now, new Random())) {
+                KafkaProducer<String, byte[]> producer = producers.computeIfAbsent(report.site(),
+                        site -> siteProducer(endpoints, site));
                 RecordMetadata sent = producer.send(SampleIncidents.record(report, now)).get(30, TimeUnit.SECONDS);
-                System.out.printf("published %s (%s, %s) to %s partition %d offset %d%n", report.key(),
-                        report.category(), report.harmLevel(), sent.topic(), sent.partition(), sent.offset());
+                System.out.printf("published %s (%s, %s) as %s to %s partition %d offset %d%n", report.key(),
+                        report.category(), report.harmLevel(), KafkaSecurity.siteClient(report.site()), sent.topic(),
+                        sent.partition(), sent.offset());
             }
             return 0;
         } catch (Exception e) {
-            throw new IllegalStateException("Publishing to " + bootstrapServers + " failed: " + e, e);
+            throw new IllegalStateException("Publishing to " + endpoints.kafkaBootstrapServers() + " failed: " + e, e);
+        } finally {
+            producers.values().forEach(KafkaProducer::close);
         }
+    }
+
+    private static KafkaProducer<String, byte[]> siteProducer(LocalInfra.Endpoints endpoints, String site) {
+        KafkaSecurity.allowUrls(endpoints.authServerUrl());
+        Map<String, Object> config = KafkaSecurity.client(endpoints.kafkaBootstrapServers(), endpoints.authServerUrl(),
+                KafkaSecurity.siteClient(site));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** The operator's client of the local broker. */
+    private static Map<String, Object> tools(LocalInfra.Endpoints endpoints) {
+        KafkaSecurity.allowUrls(endpoints.authServerUrl());
+        return KafkaSecurity.client(endpoints.kafkaBootstrapServers(), endpoints.authServerUrl(),
+                KafkaSecurity.TOOLS_CLIENT);
     }
 
     private Path jar(Service service) {

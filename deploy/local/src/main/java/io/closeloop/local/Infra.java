@@ -18,12 +18,14 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * Supervisor of the local infrastructure: starts Kafka, PostgreSQL and Keycloak as child processes in
- * parallel, writes {@code <state-dir>/infra.properties} once all are ready, and stops them all on
- * SIGTERM or Ctrl-C, when its owner process ends, or when any of them dies.
+ * Supervisor of the local infrastructure: starts PostgreSQL and Keycloak as child processes in parallel,
+ * and Kafka once Keycloak is ready (the broker requires its tokens), then creates the broker's ACLs;
+ * writes {@code <state-dir>/infra.properties} once all are ready, and stops them all on SIGTERM or
+ * Ctrl-C, when its owner process ends, or when any of them dies.
  *
  * <pre>
  * Infra --state-dir DIR [--owner-pid PID | --start-owner-pid PID] [--kafka-port P] [--postgres-port P]
@@ -95,11 +97,6 @@ public final class Infra {
         String managementUrl = KeycloakNode.url(ports.keycloakManagement());
         Map<String, ProcessHandle> pids = new HashMap<>();
 
-        CompletableFuture<Void> kafka = CompletableFuture.runAsync(() -> startChild("kafka", () -> {
-            Child child = register(KafkaNode.start(stateDir, ports.kafka(), ports.kafkaController()));
-            kafkaAdmin = KafkaNode.awaitReady(child, bootstrap, KAFKA_TIMEOUT);
-            return ready(child, bootstrap, pids);
-        }), TASKS);
         CompletableFuture<Void> postgres = CompletableFuture.runAsync(() -> startChild("postgres", () -> {
             Child child = register(PostgresNode.start(stateDir, ports.postgres()));
             PostgresNode.awaitReady(child, jdbcBaseUrl, POSTGRES_TIMEOUT);
@@ -110,6 +107,16 @@ public final class Infra {
             Child child = register(KeycloakNode.start(home, stateDir, ports.keycloak(), ports.keycloakManagement()));
             KeycloakNode.awaitReady(child, keycloakUrl, managementUrl, KEYCLOAK_TIMEOUT);
             return ready(child, keycloakUrl, pids);
+        }), TASKS);
+        // The broker validates tokens with the realm's keys, which it fetches at start.
+        String realmUrl = keycloakUrl + "/realms/" + KeycloakNode.REALM;
+        KafkaSecurity.allowUrls(realmUrl);
+        CompletableFuture<Void> kafka = keycloak.thenRunAsync(() -> startChild("kafka", () -> {
+            Child child = register(KafkaNode.start(stateDir, ports.kafka(), ports.kafkaController(), realmUrl));
+            kafkaAdmin = KafkaNode.awaitReady(child, bootstrap, realmUrl, KAFKA_TIMEOUT);
+            kafkaAdmin.createAcls(KafkaSecurity.acls()).all().get(30, TimeUnit.SECONDS);
+            return ready(child, bootstrap + " (SASL/OAUTHBEARER, ACLs of " + KafkaSecurity.sites().size()
+                    + " sites and their services)", pids);
         }), TASKS);
         CompletableFuture.allOf(kafka, postgres, keycloak).join();
         control = ControlServer.start(jdbcBaseUrl, kafkaAdmin);

@@ -25,22 +25,27 @@ import org.apache.kafka.common.utils.Time;
  * A single-node Kafka (KRaft, broker and controller in one process) in a JVM of its own: a broker of
  * the version the Quarkus BOM pins cannot share a JVM with a Quarkus test. Its log is formatted fresh
  * at every start. It stops when its stdin closes.
+ *
+ * <p>Both listeners require Keycloak tokens ({@link KafkaSecurity}), so Keycloak must be up first: the broker
+ * exits at start when it cannot fetch the realm's keys.
  */
 public final class KafkaNode {
 
     private KafkaNode() {
     }
 
-    /** Arguments: broker port, controller port, home directory (emptied first). */
+    /** Arguments: broker port, controller port, home directory (emptied first), the realm's URL (token issuer). */
     public static void main(String[] args) throws Exception {
         Jvm.configureLogging("INFO");
         int port = Integer.parseInt(args[0]);
         int controllerPort = Integer.parseInt(args[1]);
         Path home = Path.of(args[2]);
+        String realmUrl = args[3];
+        KafkaSecurity.allowUrls(realmUrl);
         try (FileLock lock = StateFiles.lockFor(home)) {
             StateFiles.deleteTree(home);
             Path logDir = Files.createDirectories(home.resolve("data"));
-            Properties config = config(port, controllerPort, logDir);
+            Properties config = config(port, controllerPort, logDir, realmUrl);
             Path configFile = home.resolve("server.properties");
             try (Writer out = Files.newBufferedWriter(configFile)) {
                 config.store(out, "Single-node KRaft for local development and tests");
@@ -63,17 +68,18 @@ public final class KafkaNode {
         }
     }
 
-    private static Properties config(int port, int controllerPort, Path logDir) {
+    private static Properties config(int port, int controllerPort, Path logDir, String realmUrl) {
         Properties config = new Properties();
+        config.putAll(KafkaSecurity.broker(realmUrl, List.of("CLIENTS", "CONTROLLER")));
         config.putAll(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", "1"),
                 Map.entry("controller.quorum.voters", "1@127.0.0.1:" + controllerPort),
-                Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort),
-                Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port),
+                Map.entry("listeners", "CLIENTS://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort),
+                Map.entry("advertised.listeners", "CLIENTS://127.0.0.1:" + port),
                 Map.entry("controller.listener.names", "CONTROLLER"),
-                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
-                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                Map.entry("inter.broker.listener.name", "CLIENTS"),
+                Map.entry("listener.security.protocol.map", "CLIENTS:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT"),
                 Map.entry("log.dirs", logDir.toString()),
                 Map.entry("num.partitions", "3"),
                 Map.entry("auto.create.topics.enable", "true"),
@@ -87,20 +93,21 @@ public final class KafkaNode {
     }
 
     /** Supervisor side: starts the node in its own JVM. */
-    static Child start(Path stateDir, int port, int controllerPort) throws IOException {
+    static Child start(Path stateDir, int port, int controllerPort, String realmUrl) throws IOException {
         List<String> command = Jvm.command(KafkaNode.class,
                 List.of("-Xms64m", "-Xmx512m"),
                 List.of(Integer.toString(port), Integer.toString(controllerPort),
-                        stateDir.resolve("kafka").toString()));
+                        stateDir.resolve("kafka").toString(), realmUrl));
         return Child.start("kafka", command, Map.of(), stateDir.resolve("kafka.log"));
     }
 
-    /** Supervisor side: waits until the broker answers an admin request. */
-    static Admin awaitReady(Child kafka, String bootstrapServers, Duration timeout) throws InterruptedException {
-        Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+    /** Supervisor side: waits until the broker answers an admin request of its own principal. */
+    static Admin awaitReady(Child kafka, String bootstrapServers, String realmUrl, Duration timeout)
+            throws InterruptedException {
+        Map<String, Object> config = KafkaSecurity.client(bootstrapServers, realmUrl, KafkaSecurity.BROKER_CLIENT);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        Admin admin = Admin.create(config);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && kafka.isAlive()) {
             try {

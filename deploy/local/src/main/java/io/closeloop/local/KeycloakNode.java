@@ -67,13 +67,11 @@ final class KeycloakNode {
         return home;
     }
 
-    static Child start(Path home, Path stateDir, int port, int managementPort) throws IOException {
+    static Child start(Path installed, Path stateDir, int port, int managementPort) throws IOException {
+        Path home = instance(installed, stateDir.resolve("keycloak-home"));
         Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
         try (InputStream realm = KeycloakNode.class.getResourceAsStream(REALM_RESOURCE)) {
-            Path copy = Files.createTempFile(imports.getParent(), "realm", ".json");
-            Files.copy(realm, copy, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(copy, imports.resolve(REALM_RESOURCE), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(realm, imports.resolve(REALM_RESOURCE), StandardCopyOption.REPLACE_EXISTING);
         }
         List<String> command = List.of("bash", Child.guardScript(stateDir).toString(),
                 home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
@@ -90,6 +88,22 @@ final class KeycloakNode {
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         return Child.start("keycloak", command, environment, stateDir.resolve("keycloak.log"));
+    }
+
+    /**
+     * A home of this run's own for the shared distribution: Keycloak imports the realm from {@code data/import}
+     * under its home, and checkouts that start Keycloak at the same time must each import their own realm file.
+     * The script is copied (it finds its home from its own path); the rest is linked.
+     */
+    private static Path instance(Path installed, Path home) throws IOException {
+        StateFiles.deleteTree(home);
+        Files.createDirectories(home.resolve("bin"));
+        Files.copy(installed.resolve("bin").resolve("kc.sh"), home.resolve("bin").resolve("kc.sh"),
+                StandardCopyOption.COPY_ATTRIBUTES);
+        for (String shared : List.of("lib", "conf", "providers", "themes", "version.txt")) {
+            Files.createSymbolicLink(home.resolve(shared), installed.resolve(shared));
+        }
+        return home;
     }
 
     static String url(int port) {

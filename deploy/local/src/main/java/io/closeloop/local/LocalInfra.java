@@ -43,6 +43,10 @@ import java.util.function.Supplier;
 public final class LocalInfra {
 
     public static final String OWNER_PID_PROPERTY = "closeloop.infra.owner-pid";
+    /** Kafka 4 fetches OAUTHBEARER tokens and keys only from the URLs this JVM property lists. */
+    public static final String KAFKA_ALLOWED_URLS_PROPERTY = "org.apache.kafka.sasl.oauthbearer.allowed.urls";
+    /** Where test and benchmark Kafka clients (test-support's KafkaClients) get their tokens. */
+    public static final String KAFKA_TOKEN_URL_PROPERTY = "closeloop.kafka.token-url";
 
     /** Keycloak's first start in a fresh cache builds it, which takes about a minute here. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
@@ -79,7 +83,11 @@ public final class LocalInfra {
         }
     }
 
-    /** Starts the local infrastructure unless it already runs, and says where it is. */
+    /**
+     * Starts the local infrastructure unless it already runs, and says where it is. It also lets this JVM's Kafka
+     * clients authenticate to the broker: it allows the realm's token URL (Kafka's JVM property) and names it
+     * in {@value #KAFKA_TOKEN_URL_PROPERTY}.
+     */
     public static synchronized Endpoints ensureRunning() {
         if (running == null || StateFiles.process(running, "supervisor").isEmpty()) {
             Path stateDir = defaultStateDir();
@@ -87,7 +95,23 @@ public final class LocalInfra {
             running = locked(stateDir, () -> runningState(stateDir)
                     .orElseGet(() -> start(stateDir, options, START_TIMEOUT)));
         }
-        return endpoints(running);
+        Endpoints endpoints = endpoints(running);
+        allowKafkaUrls(List.of(endpoints.tokenUrl()));
+        System.setProperty(KAFKA_TOKEN_URL_PROPERTY, endpoints.tokenUrl());
+        return endpoints;
+    }
+
+    /** Adds URLs to this JVM's Kafka OAUTHBEARER allow-list, keeping those already there. */
+    static synchronized void allowKafkaUrls(List<String> urls) {
+        List<String> allowed = new ArrayList<>();
+        String current = System.getProperty(KAFKA_ALLOWED_URLS_PROPERTY, "");
+        for (String url : current.split(",")) {
+            if (!url.isBlank()) {
+                allowed.add(url.trim());
+            }
+        }
+        urls.stream().filter(url -> !allowed.contains(url)).forEach(allowed::add);
+        System.setProperty(KAFKA_ALLOWED_URLS_PROPERTY, String.join(",", allowed));
     }
 
     /** Drops the database if it exists, closing its connections, and creates it empty. */

@@ -40,6 +40,14 @@ final class Realm {
                 .toList();
     }
 
+    /** The confidential clients (those with a secret): services, sites and the local-only principals. */
+    List<String> confidentialClients() {
+        return elements(realm.path("clients"))
+                .filter(client -> client.hasNonNull("secret"))
+                .map(client -> client.path("clientId").asText())
+                .toList();
+    }
+
     String clientSecret(String clientId) {
         return elements(realm.path("clients"))
                 .filter(client -> clientId.equals(client.path("clientId").asText()))

@@ -24,7 +24,7 @@ final class SampleIncidents {
             String immediateActions) {
     }
 
-    private static final List<String> SITES = List.of("north", "south");
+    private static final List<String> SITES = KafkaSecurity.sites();
     private static final List<Story> STORIES = List.of(
             new Story(IncidentCategory.FALLS, HarmLevel.LOW, "Ward 3, bay 2",
                     "Resident found on the floor beside the bed after an unwitnessed fall; bed rails were down.",
@@ -45,7 +45,7 @@ final class SampleIncidents {
     private SampleIncidents() {
     }
 
-    /** {@code count} reports spread over the demo sites, with references that differ from run to run. */
+    /** {@code count} reports spread over the declared sites, with references that differ from run to run. */
     static List<IncidentReported> reports(int count, Instant now, Random random) {
         int series = random.nextInt(100_000);
         return IntStream.range(0, count).mapToObj(i -> {
