@@ -16,8 +16,9 @@ final class Platform {
             "verification-service");
 
     /**
-     * What the end-to-end run sets beyond the deployment's own configuration: the stages whose rules wait for time
-     * to pass (due dates, weekly packs) get a clock the scenarios move forward, and escalation runs every second.
+     * What the end-to-end run sets beyond the dev overlay's variables ({@link DeploymentEnvironment}): the stages
+     * whose rules wait for time to pass (due dates, weekly packs) get a clock the scenarios move forward, and
+     * escalation runs every second.
      */
     private static final Map<String, Map<String, String>> SETTINGS = Map.of(
             "accountability-service", Map.of("CLOSELOOP_CLOCK_CONTROLLABLE", "true",
@@ -63,12 +64,7 @@ final class Platform {
         for (String service : SERVICES) {
             String database = "e2e_" + service.substring(0, service.indexOf('-'));
             LocalInfra.recreateDatabase(database);
-            Map<String, String> environment = new HashMap<>(Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
-                    "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(database),
-                    "QUARKUS_DATASOURCE_USERNAME", infra.postgresUser(),
-                    "QUARKUS_DATASOURCE_PASSWORD", infra.postgresPassword(),
-                    "QUARKUS_OIDC_AUTH_SERVER_URL", infra.authServerUrl()));
+            Map<String, String> environment = new HashMap<>(DeploymentEnvironment.of(service, infra, database));
             environment.putAll(SETTINGS.getOrDefault(service, Map.of()));
             ServiceProcess process = ServiceProcess.start(root, service, environment);
             services.put(service, process);

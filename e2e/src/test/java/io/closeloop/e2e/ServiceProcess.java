@@ -48,7 +48,12 @@ final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", command))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
+        // Only what it is given (and where the shell finds its tools): nothing leaks in from the build's environment.
+        Map<String, String> inherited = builder.environment();
+        String path = inherited.get("PATH");
+        inherited.clear();
+        inherited.put("PATH", path);
+        inherited.putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         return new ServiceProcess(name, port, builder.start(), log);
     }
