@@ -90,6 +90,11 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("main")));
     }
 
+    /** The window's size, to see a page as a tablet shows it. */
+    void viewport(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
     String text() {
         return driver.findElement(By.tagName("body")).getText();
     }

@@ -172,7 +172,8 @@ class ConsoleBrowserTest {
         stageIs(incidentId, "CLOSED");
         browser.open("/incidents/" + incidentId);
         assertThat(browser.find(By.id("stage")).getText()).isEqualTo("Closed");
-        assertThat(browser.text()).contains("Stage 1", "Stage 2", "Stage 3", "Stage 4", "leader.north",
+        assertThat(browser.text()).contains("Structured review", "Leadership accountability",
+                "Corrective actions and weekly evidence", "Verification and sign-off", "leader.north",
                 "Reassessment due dates join the weekly supervision check", "Timeline across the four stages");
         browser.screenshot("08-incident-timeline");
         browser.click(By.id("closure-report"));
@@ -194,6 +195,10 @@ class ConsoleBrowserTest {
         browser.open("/incidents?stage=CLOSED");
         assertThat(browser.text()).contains(reference);
         browser.screenshot("11-incidents-list");
+        browser.viewport(820, 1180);
+        browser.open("/incidents/" + incidentId);
+        browser.screenshot("12-incident-on-a-tablet");
+        browser.viewport(1366, 900);
     }
 
     @Test
