@@ -26,7 +26,8 @@ public final class Charts {
     public static String bars(String title, List<Bar> bars, Scale scale, String tone) {
         double max = scale == Scale.SHARE ? 1.0 : Math.max(1.0, bars.stream()
                 .filter(b -> b.value() != null).mapToDouble(Bar::value).max().orElse(1.0));
-        max = scale == Scale.SHARE ? max : niceCeiling(max);
+        // Counts and days get whole-number ticks: the top of the scale is a multiple of the four steps.
+        max = scale == Scale.SHARE ? max : Math.max(4, Math.ceil(niceCeiling(max) / 4) * 4);
         int plot = HEIGHT - TOP - BOTTOM;
         double slot = (WIDTH - LEFT - 8) / (double) Math.max(1, bars.size());
         double barWidth = Math.min(44, slot * 0.62);

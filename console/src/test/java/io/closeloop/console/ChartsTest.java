@@ -25,6 +25,8 @@ class ChartsTest {
         String svg = Charts.bars("Days <to> close", List.of(new Bar("a&b", 37.0)), Scale.DAYS, "info");
         assertThat(svg).contains(">40</text>").contains(">37</text>").contains("a&amp;b")
                 .contains("Days &lt;to&gt; close");
+        assertThat(Charts.bars("Challenged", List.of(new Bar("26-11", 0.0)), Scale.COUNT, "bad"))
+                .contains(">1</text>", ">2</text>", ">3</text>", ">4</text>");
         assertThat(Charts.format(2.45, Scale.DAYS)).isEqualTo("2.5");
         assertThat(Charts.format(3.0, Scale.COUNT)).isEqualTo("3");
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -85,9 +86,11 @@ final class Browser implements AutoCloseable {
     /** Clicks and waits for the page that the form or link leads to. */
     void click(By by) {
         WebElement target = find(by);
+        // The old document is marked; the next page is the first document without the mark.
+        driver.executeScript("document.documentElement.setAttribute('data-left', 'yes');");
         target.click();
-        wait.until(ExpectedConditions.stalenessOf(target));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("main")));
+        wait.ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(driver.executeScript(
+                "return !document.documentElement.hasAttribute('data-left') && document.readyState === 'complete';")));
     }
 
     /** The window's size, to see a page as a tablet shows it. */
