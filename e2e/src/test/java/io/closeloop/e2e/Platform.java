@@ -27,6 +27,8 @@ final class Platform {
 
     private static Platform started;
 
+    private ServiceProcess console;
+
     final LocalInfra.Endpoints infra;
     private final Map<String, ServiceProcess> services;
 
@@ -38,14 +40,33 @@ final class Platform {
     static synchronized Platform get() throws Exception {
         if (started == null) {
             started = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> started.services.values()
-                    .forEach(ServiceProcess::stop)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.services.values().forEach(ServiceProcess::stop);
+                if (started.console != null) {
+                    started.console.stop();
+                }
+            }));
         }
         return started;
     }
 
     String url(String service) {
         return services.get(service).url();
+    }
+
+    /** The web console, started on first use: it calls the four services with the signed-in user's token. */
+    synchronized String console() throws Exception {
+        if (console == null) {
+            Path root = Path.of(System.getProperty("closeloop.checkout", "..")).toAbsolutePath().normalize();
+            console = ServiceProcess.start(root, "console", Map.of(
+                    "QUARKUS_OIDC_AUTH_SERVER_URL", infra.authServerUrl(),
+                    "CLOSELOOP_CONSOLE_SERVICES_INCIDENT", url("incident-service"),
+                    "CLOSELOOP_CONSOLE_SERVICES_ACCOUNTABILITY", url("accountability-service"),
+                    "CLOSELOOP_CONSOLE_SERVICES_ACTION", url("action-service"),
+                    "CLOSELOOP_CONSOLE_SERVICES_VERIFICATION", url("verification-service")));
+            console.awaitReady(Duration.ofSeconds(120));
+        }
+        return console.url();
     }
 
     String kafka() {

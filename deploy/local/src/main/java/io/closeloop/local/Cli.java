@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The local run behind {@code ./closeloop}: Kafka, PostgreSQL, Keycloak and the four services on fixed
+ * The local run behind {@code ./closeloop}: Kafka, PostgreSQL, Keycloak, the four services and the console on fixed
  * loopback ports, state and logs in {@code .closeloop/} at the repository root.
  */
 public final class Cli {
@@ -52,7 +52,8 @@ public final class Cli {
               publish [N] publish N sample incident reports (default 3) as the sites would
             Ports: CLOSELOOP_KAFKA_PORT (19092), CLOSELOOP_POSTGRES_PORT (15432), CLOSELOOP_KEYCLOAK_PORT (18080),
               CLOSELOOP_KEYCLOAK_MANAGEMENT_PORT (19000), CLOSELOOP_INCIDENT_PORT (8081),
-              CLOSELOOP_ACCOUNTABILITY_PORT (8082), CLOSELOOP_ACTION_PORT (8083), CLOSELOOP_VERIFICATION_PORT (8084).
+              CLOSELOOP_ACCOUNTABILITY_PORT (8082), CLOSELOOP_ACTION_PORT (8083), CLOSELOOP_VERIFICATION_PORT (8084),
+              CLOSELOOP_CONSOLE_PORT (8080).
             """;
 
     private static final Duration INFRA_TIMEOUT = Duration.ofMinutes(4);
@@ -70,8 +71,9 @@ public final class Cli {
             return "http://127.0.0.1:" + port();
         }
 
+        /** The stage's database; the console has none and ignores the datasource settings. */
         String database() {
-            return name.substring(0, name.indexOf("-service"));
+            return name.replace("-service", "");
         }
     }
 
@@ -79,7 +81,8 @@ public final class Cli {
             new Service("incident-service", "CLOSELOOP_INCIDENT_PORT", 8081, "INCIDENT_SERVICE_URL"),
             new Service("accountability-service", "CLOSELOOP_ACCOUNTABILITY_PORT", 8082, "ACCOUNTABILITY_SERVICE_URL"),
             new Service("action-service", "CLOSELOOP_ACTION_PORT", 8083, "ACTION_SERVICE_URL"),
-            new Service("verification-service", "CLOSELOOP_VERIFICATION_PORT", 8084, "VERIFICATION_SERVICE_URL"));
+            new Service("verification-service", "CLOSELOOP_VERIFICATION_PORT", 8084, "VERIFICATION_SERVICE_URL"),
+            new Service("console", "CLOSELOOP_CONSOLE_PORT", 8080, "CONSOLE_URL"));
 
     private final Path root;
     private final Path stateDir;
@@ -217,6 +220,9 @@ public final class Cli {
                 environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", endpoints.authServerUrl());
                 environment.put("QUARKUS_OIDC_CLIENT_ID", service.name());
                 environment.put("QUARKUS_OIDC_CREDENTIALS_SECRET", realm.clientSecret(service.name()));
+                // Where the console finds each stage service; the stage services ignore these.
+                SERVICES.stream().filter(stage -> !stage.name().equals("console")).forEach(stage -> environment.put(
+                        "CLOSELOOP_CONSOLE_SERVICES_" + stage.database().toUpperCase(Locale.ROOT), stage.url()));
 
                 List<String> command = new ArrayList<>(List.of("setsid"));
                 if (!detach) {
@@ -283,6 +289,8 @@ public final class Cli {
         for (Service service : services) {
             System.out.printf("  %-24s %s%n", service.name(), service.url());
         }
+        services.stream().filter(s -> s.name().equals("console")).findFirst().ifPresent(console ->
+                System.out.println("\nOpen the console: " + console.url() + " (sign in as a demo user below)"));
         System.out.println("\nDemo users (console client, password grant or browser login):");
         for (Realm.DemoUser user : Realm.local().demoUsers()) {
             System.out.printf("  %-16s password %-10s %-14s sites %s%n", user.username(), user.password(),
