@@ -21,6 +21,8 @@ public final class CloudEvents {
     public static final String HEADER_DLQ_PARTITION = "dlq_original_partition";
     public static final String HEADER_DLQ_OFFSET = "dlq_original_offset";
     public static final String HEADER_DLQ_CONSUMER = "dlq_consumer";
+    /** On a dead letter whose payload was too large to copy: its size; the payload is in the dead_letter table. */
+    public static final String HEADER_DLQ_PAYLOAD_OMITTED = "dlq_payload_omitted";
 
     private CloudEvents() {
     }

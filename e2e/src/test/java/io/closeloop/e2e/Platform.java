@@ -31,6 +31,8 @@ final class Platform {
 
     final LocalInfra.Endpoints infra;
     private final Map<String, ServiceProcess> services;
+    /** Second instances started by the fault tests, stopped with the rest. */
+    private final List<ServiceProcess> replicas = new ArrayList<>();
 
     private Platform(LocalInfra.Endpoints infra, Map<String, ServiceProcess> services) {
         this.infra = infra;
@@ -40,17 +42,21 @@ final class Platform {
     static synchronized Platform get() throws Exception {
         if (started == null) {
             started = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                started.services.values().forEach(ServiceProcess::stop);
-                if (started.console != null) {
-                    started.console.stop();
-                }
-            }));
+            // In parallel: each graceful stop takes seconds, and Surefire kills a fork that takes 30 s to exit.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> started.all().stream()
+                    .map(process -> Thread.ofVirtual().start(process::stop)).toList()
+                    .forEach(stopping -> {
+                        try {
+                            stopping.join();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    })));
         }
         return started;
     }
 
-    String url(String service) {
+    synchronized String url(String service) {
         return services.get(service).url();
     }
 
@@ -69,6 +75,73 @@ final class Platform {
         return console.url();
     }
 
+    /** The database of a service in this run, for the fault tests' checks of what was stored. */
+    String jdbcUrl(String service) {
+        return infra.jdbcUrl(database(service));
+    }
+
+    /** SIGKILL to the service's process, then the same instance again on its port; returns once it is ready. */
+    void killAndRestart(String service) throws Exception {
+        ServiceProcess killed;
+        synchronized (this) {
+            killed = services.get(service);
+        }
+        killed.kill();
+        ServiceProcess restarted = killed.restarted();
+        synchronized (this) {
+            services.put(service, restarted);
+        }
+        restarted.awaitReady(Duration.ofSeconds(180));
+    }
+
+    /** SIGTERM to the service's process; true if it finished its work and exited within {@code grace}. */
+    boolean terminate(String service, Duration grace) {
+        ServiceProcess stopping;
+        synchronized (this) {
+            stopping = services.get(service);
+        }
+        return stopping.terminate(grace);
+    }
+
+    /** Starts the service again after {@link #terminate}, on its port. */
+    void restart(String service) throws Exception {
+        ServiceProcess restarted;
+        synchronized (this) {
+            restarted = services.get(service).restarted();
+            services.put(service, restarted);
+        }
+        restarted.awaitReady(Duration.ofSeconds(180));
+    }
+
+    /** A second instance of the service in the same consumer group, on the same database; ready when returned. */
+    ServiceProcess replica(String service) throws Exception {
+        return replica(service, Map.of());
+    }
+
+    /** A further instance of the service on the same database, configured with {@code overrides}. */
+    ServiceProcess replica(String service, Map<String, String> overrides) throws Exception {
+        ServiceProcess replica;
+        synchronized (this) {
+            replica = services.get(service).replica(service + "-replica-" + (replicas.size() + 1), overrides);
+            replicas.add(replica);
+        }
+        replica.awaitReady(Duration.ofSeconds(180));
+        return replica;
+    }
+
+    private synchronized List<ServiceProcess> all() {
+        List<ServiceProcess> all = new ArrayList<>(services.values());
+        all.addAll(replicas);
+        if (console != null) {
+            all.add(console);
+        }
+        return all;
+    }
+
+    private static String database(String service) {
+        return "e2e_" + service.substring(0, service.indexOf('-'));
+    }
+
     String kafka() {
         return infra.kafkaBootstrapServers();
     }
@@ -83,7 +156,7 @@ final class Platform {
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
         List<ServiceProcess> starting = new ArrayList<>();
         for (String service : SERVICES) {
-            String database = "e2e_" + service.substring(0, service.indexOf('-'));
+            String database = database(service);
             LocalInfra.recreateDatabase(database);
             Map<String, String> environment = new HashMap<>(DeploymentEnvironment.of(service, infra, database));
             environment.putAll(SETTINGS.getOrDefault(service, Map.of()));

@@ -26,28 +26,49 @@ final class ServiceProcess {
     private final int port;
     private final Process process;
     private final Path log;
+    private final Path root;
+    private final Map<String, String> environment;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log, Path root,
+            Map<String, String> environment) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.root = root;
+        this.environment = environment;
     }
 
     static ServiceProcess start(Path root, String name, Map<String, String> environment) throws IOException {
+        return start(root, name, environment, name, freePort());
+    }
+
+    /** Another instance of the same service and database, on a port of its own, with {@code overrides} set. */
+    ServiceProcess replica(String instance, Map<String, String> overrides) throws IOException {
+        Map<String, String> replicaEnvironment = new java.util.HashMap<>(environment);
+        replicaEnvironment.putAll(overrides);
+        return start(root, name, replicaEnvironment, instance, freePort());
+    }
+
+    /** The same instance again, on the same port and configuration, its log appended to. */
+    ServiceProcess restarted() throws IOException {
+        return start(root, name, environment, log.getFileName().toString().replace(".log", ""), port);
+    }
+
+    private static ServiceProcess start(Path root, String name, Map<String, String> environment, String instance,
+            int port) throws IOException {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the service is packaged before e2e runs");
         }
-        int port = freePort();
-        Path log = root.resolve("e2e/target/services").resolve(name + ".log");
+        Path log = root.resolve("e2e/target/services").resolve(instance + ".log");
         Files.createDirectories(log.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
         String command = "\"" + java + "\" -Xmx256m -jar \"" + jar + "\" </dev/null & pid=$!; "
                 + "trap 'kill $pid' TERM; cat >/dev/null; kill $pid; wait $pid";
         ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", command))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // Only what it is given (and where the shell finds its tools): nothing leaks in from the build's environment.
         Map<String, String> inherited = builder.environment();
         String path = inherited.get("PATH");
@@ -55,7 +76,45 @@ final class ServiceProcess {
         inherited.put("PATH", path);
         inherited.putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        return new ServiceProcess(name, port, builder.start(), log);
+        return new ServiceProcess(name, port, builder.start(), log, root, environment);
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** SIGKILL to the service's JVM: no shutdown hook, no commit, no goodbye; then its shell is let go. */
+    void kill() {
+        service().ifPresent(jvm -> {
+            jvm.destroyForcibly();
+            jvm.onExit().join();
+        });
+        stop();
+    }
+
+    /**
+     * SIGTERM to the service's JVM, as Kubernetes stops a pod; true if it exited by itself within {@code grace}
+     * (otherwise it is killed).
+     */
+    boolean terminate(Duration grace) {
+        var jvm = service();
+        jvm.ifPresent(ProcessHandle::destroy);
+        boolean exited = jvm.map(handle -> {
+            try {
+                handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        }).orElse(true);
+        stop();
+        return exited;
+    }
+
+    /** The service's JVM, the one child of the shell that holds its stdin. */
+    private java.util.Optional<ProcessHandle> service() {
+        return process.children().filter(child -> child.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .findFirst();
     }
 
     String url() {

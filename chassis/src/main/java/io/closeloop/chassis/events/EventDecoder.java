@@ -72,6 +72,11 @@ public final class EventDecoder {
         if (tree == null || !tree.isObject()) {
             return new Undecodable<>("not-an-object", "event data is not a JSON object");
         }
+        String nul = fieldWithNul(tree, "$");
+        if (nul != null) {
+            // PostgreSQL cannot store NUL in text: without this the record would fail at commit, three times.
+            return new Undecodable<>("control-character", nul + " contains a NUL character (\\u0000)");
+        }
         List<String> violations = EventSchemas.violations(expected, tree);
         if (!violations.isEmpty()) {
             return new Undecodable<>("schema", "schema violations: " + String.join("; ", violations));
@@ -85,6 +90,32 @@ public final class EventDecoder {
         } catch (IOException e) {
             return new Undecodable<>("schema", "cannot map event data: " + firstLine(e.getMessage()));
         }
+    }
+
+    /** The path of the first text (value or field name) holding U+0000, or null. */
+    private static String fieldWithNul(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\u0000') >= 0 ? path : null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = fieldWithNul(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        for (var fields = node.fields(); node.isObject() && fields.hasNext(); ) {
+            var field = fields.next();
+            if (field.getKey().indexOf('\u0000') >= 0) {
+                return path;
+            }
+            String found = fieldWithNul(field.getValue(), path + "." + field.getKey());
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static boolean isUtf8(byte[] bytes) {

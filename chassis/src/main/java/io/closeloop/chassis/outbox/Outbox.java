@@ -26,6 +26,12 @@ public class Outbox {
 
     static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
+    /**
+     * A dead letter copies the record with more headers. A record near the broker's 1 MB limit would then be over
+     * it, and the relay, which publishes in order, would stop at that row for good. Larger payloads are kept whole in
+     * the dead_letter table only.
+     */
+    static final int DEAD_LETTER_PAYLOAD_LIMIT = 512 * 1024;
 
     private final ChassisConfig config;
     private final Clock clock;
@@ -47,7 +53,10 @@ public class Outbox {
         write(topic, subject, headers, EventJson.write(event));
     }
 
-    /** Keeps an unusable record on {@code <topic>.dlq}, byte for byte, with the reason in its headers. */
+    /**
+     * Keeps an unusable record on {@code <topic>.dlq}, byte for byte, with the reason in its headers; a payload over
+     * {@value #DEAD_LETTER_PAYLOAD_LIMIT} bytes is left out and said to be.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void deadLetter(ConsumerRecord<String, byte[]> record, String consumer, String reason) {
         Map<String, String> headers = CloudEventHeaders.asMap(record.headers());
@@ -56,8 +65,12 @@ public class Outbox {
         headers.put(CloudEvents.HEADER_DLQ_PARTITION, Integer.toString(record.partition()));
         headers.put(CloudEvents.HEADER_DLQ_OFFSET, Long.toString(record.offset()));
         headers.put(CloudEvents.HEADER_DLQ_CONSUMER, consumer);
-        write(Topics.deadLetterOf(record.topic()), record.key(), headers,
-                record.value() == null ? new byte[0] : record.value());
+        byte[] payload = record.value() == null ? new byte[0] : record.value();
+        if (payload.length > DEAD_LETTER_PAYLOAD_LIMIT) {
+            headers.put(CloudEvents.HEADER_DLQ_PAYLOAD_OMITTED, payload.length + " bytes, kept in the dead_letter table");
+            payload = new byte[0];
+        }
+        write(Topics.deadLetterOf(record.topic()), record.key(), headers, payload);
     }
 
     private void write(String topic, String key, Map<String, String> headers, byte[] payload) {

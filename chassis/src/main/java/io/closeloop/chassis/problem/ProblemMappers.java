@@ -8,6 +8,7 @@ import io.closeloop.chassis.directory.DirectoryUnavailable;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -49,6 +50,25 @@ public class ProblemMappers {
         List<Problem.FieldError> errors = field.isEmpty() ? List.of()
                 : List.of(new Problem.FieldError(field, "wrong type or format"));
         return Problem.response(400, "Unreadable request body", detail, errors);
+    }
+
+    /**
+     * Quarkus answers a body that is not JSON at all (or not UTF-8) with a bare 400 of its own; answered as a problem
+     * here. Any other client error without a body gets one too; one that has a body keeps it.
+     */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableBody(json);
+        }
+        Response response = e.getResponse();
+        int status = response.getStatus();
+        if (response.hasEntity() || status < 400 || status >= 500) {
+            return response;
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        return Problem.response(status, type == null ? "Client error" : type.getReasonPhrase(), e.getMessage(),
+                List.of());
     }
 
     @ServerExceptionMapper

@@ -43,6 +43,8 @@ class EventDecoderTest {
         assertThat(reason(headers("x"), VALID.replace("LOW", "SEVERE-ISH").getBytes()))
                 .startsWith("schema violations").contains("harmLevel");
         assertThat(reason(headers("x"), null)).isEqualTo("empty record value");
+        assertThat(reason(headers("x"), VALID.replace("on the floor", "on the\\u0000floor").getBytes()))
+                .isEqualTo("$.description contains a NUL character (\\u0000)");
     }
 
     private static String reason(Map<String, String> headers, byte[] value) {

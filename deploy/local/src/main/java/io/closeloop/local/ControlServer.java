@@ -26,9 +26,17 @@ final class ControlServer {
         this.server = server;
     }
 
-    static ControlServer start(String jdbcBaseUrl, Admin kafka) throws IOException {
+    /** Stops or starts one part of the infrastructure by name ({@code kafka}, {@code postgres}). */
+    interface Part {
+        String apply(String name) throws Exception;
+    }
+
+    static ControlServer start(String jdbcBaseUrl, Admin kafka, Part stop, Part start) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newSingleThreadExecutor());
+        // For the fault tests: a broker or database outage, and its end, on the same ports and data.
+        server.createContext("/stop", exchange -> handle(exchange, query -> stop.apply(required(query, "part"))));
+        server.createContext("/start", exchange -> handle(exchange, query -> start.apply(required(query, "part"))));
         server.createContext("/postgres/recreate", exchange -> handle(exchange, query -> {
             PostgresNode.recreate(jdbcBaseUrl, required(query, "database"));
             return "";

@@ -51,6 +51,8 @@ public final class Infra {
     private volatile boolean ready;
     private Admin kafkaAdmin;
     private ControlServer control;
+    /** How to start Kafka and PostgreSQL again on their data and ports, for tests that stop and restart them. */
+    private final Map<String, Start> restarts = new HashMap<>();
 
     private Infra(Path stateDir) {
         this.stateDir = stateDir;
@@ -119,7 +121,17 @@ public final class Infra {
                     + " sites and their services)", pids);
         }), TASKS);
         CompletableFuture.allOf(kafka, postgres, keycloak).join();
-        control = ControlServer.start(jdbcBaseUrl, kafkaAdmin);
+        restarts.put("kafka", () -> {
+            Child child = register(KafkaNode.start(stateDir, ports.kafka(), ports.kafkaController(), realmUrl, true));
+            KafkaNode.awaitReady(child, bootstrap, realmUrl, KAFKA_TIMEOUT).close();
+            return child.name() + " ready again on " + bootstrap;
+        });
+        restarts.put("postgres", () -> {
+            Child child = register(PostgresNode.start(stateDir, ports.postgres(), true));
+            PostgresNode.awaitReachable(child, jdbcBaseUrl, POSTGRES_TIMEOUT);
+            return child.name() + " ready again on 127.0.0.1:" + ports.postgres();
+        });
+        control = ControlServer.start(jdbcBaseUrl, kafkaAdmin, this::stopChild, this::startChild);
 
         Properties state = new Properties();
         StateFiles.putProcess(state, "supervisor", ProcessHandle.current());
@@ -169,6 +181,39 @@ public final class Infra {
         return child.name() + " ready on " + where + " in " + seconds(startedAt) + " s";
     }
 
+    /** Stops one child (kafka or postgres) for good until {@link #startChild} brings it back. */
+    private String stopChild(String name) {
+        if (!restarts.containsKey(name)) {
+            throw new IllegalArgumentException("Only " + restarts.keySet() + " can be stopped and started");
+        }
+        Child child;
+        synchronized (this) {
+            child = children.stream().filter(c -> c.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(name + " is not running"));
+            // Out of the list first: the watch stops everything when a listed child dies.
+            children.remove(child);
+        }
+        child.stop(STOP_GRACE);
+        return name + " stopped";
+    }
+
+    private String startChild(String name) throws Exception {
+        Start restart = restarts.get(name);
+        if (restart == null) {
+            throw new IllegalArgumentException("Only " + restarts.keySet() + " can be stopped and started");
+        }
+        synchronized (this) {
+            if (children.stream().anyMatch(c -> c.name().equals(name))) {
+                throw new IllegalArgumentException(name + " is already running");
+            }
+        }
+        return restart.run();
+    }
+
+    private synchronized List<Child> running() {
+        return List.copyOf(children);
+    }
+
     private synchronized Child register(Child child) {
         if (stopping) {
             child.stop(STOP_GRACE);
@@ -193,7 +238,7 @@ public final class Infra {
                 System.exit(0);
             }
             if (ready && !stopping) {
-                for (Child child : children) {
+                for (Child child : running()) {
                     if (!child.isAlive()) {
                         System.out.println(child.name() + " exited with " + child.exitValue() + "; see " + child.log());
                         System.exit(1);

@@ -24,12 +24,16 @@ import org.apache.kafka.common.utils.Time;
 /**
  * A single-node Kafka (KRaft, broker and controller in one process) in a JVM of its own: a broker of
  * the version the Quarkus BOM pins cannot share a JVM with a Quarkus test. Its log is formatted fresh
- * at every start. It stops when its stdin closes.
+ * at every start, except a restart that keeps the data (system property {@value #KEEP_DATA}). It stops
+ * when its stdin closes.
  *
  * <p>Both listeners require Keycloak tokens ({@link KafkaSecurity}), so Keycloak must be up first: the broker
  * exits at start when it cannot fetch the realm's keys.
  */
 public final class KafkaNode {
+
+    /** Set on a restart: the broker comes back with the topics, records and offsets it had. */
+    static final String KEEP_DATA = "closeloop.kafka.keep-data";
 
     private KafkaNode() {
     }
@@ -43,18 +47,21 @@ public final class KafkaNode {
         String realmUrl = args[3];
         KafkaSecurity.allowUrls(realmUrl);
         try (FileLock lock = StateFiles.lockFor(home)) {
-            StateFiles.deleteTree(home);
-            Path logDir = Files.createDirectories(home.resolve("data"));
+            Path logDir = home.resolve("data");
             Properties config = config(port, controllerPort, logDir, realmUrl);
-            Path configFile = home.resolve("server.properties");
-            try (Writer out = Files.newBufferedWriter(configFile)) {
-                config.store(out, "Single-node KRaft for local development and tests");
-            }
-            int formatted = StorageTool.execute(
-                    new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString()},
-                    System.out);
-            if (formatted != 0) {
-                throw new IllegalStateException("Formatting " + logDir + " failed with " + formatted);
+            if (!Boolean.getBoolean(KEEP_DATA) || !Files.exists(logDir.resolve("meta.properties"))) {
+                StateFiles.deleteTree(home);
+                Files.createDirectories(logDir);
+                Path configFile = home.resolve("server.properties");
+                try (Writer out = Files.newBufferedWriter(configFile)) {
+                    config.store(out, "Single-node KRaft for local development and tests");
+                }
+                int formatted = StorageTool.execute(
+                        new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString()},
+                        System.out);
+                if (formatted != 0) {
+                    throw new IllegalStateException("Formatting " + logDir + " failed with " + formatted);
+                }
             }
 
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
@@ -94,8 +101,14 @@ public final class KafkaNode {
 
     /** Supervisor side: starts the node in its own JVM. */
     static Child start(Path stateDir, int port, int controllerPort, String realmUrl) throws IOException {
+        return start(stateDir, port, controllerPort, realmUrl, false);
+    }
+
+    /** Supervisor side: starts the node in its own JVM, on the data of its last run if {@code keepData}. */
+    static Child start(Path stateDir, int port, int controllerPort, String realmUrl, boolean keepData)
+            throws IOException {
         List<String> command = Jvm.command(KafkaNode.class,
-                List.of("-Xms64m", "-Xmx512m"),
+                List.of("-Xms64m", "-Xmx512m", "-D" + KEEP_DATA + "=" + keepData),
                 List.of(Integer.toString(port), Integer.toString(controllerPort),
                         stateDir.resolve("kafka").toString(), realmUrl));
         return Child.start("kafka", command, Map.of(), stateDir.resolve("kafka.log"));

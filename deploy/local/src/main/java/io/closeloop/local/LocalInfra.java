@@ -127,6 +127,21 @@ public final class LocalInfra {
         return deleted.isEmpty() ? List.of() : deleted.lines().toList();
     }
 
+    /**
+     * Stops {@code part} ({@code kafka} or {@code postgres}) of the running infrastructure, an outage for the fault
+     * tests; {@link #startPart} ends it.
+     */
+    public static void stopPart(String part) {
+        ensureRunning();
+        control("/stop?part=" + URLEncoder.encode(part, StandardCharsets.UTF_8));
+    }
+
+    /** Starts a stopped part again on its ports and its data; returns once it answers. */
+    public static void startPart(String part) {
+        ensureRunning();
+        control("/start?part=" + URLEncoder.encode(part, StandardCharsets.UTF_8));
+    }
+
     static Path defaultStateDir() {
         return Path.of(System.getProperty("closeloop.root", ""), "target", "local-infra").toAbsolutePath();
     }

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * PostgreSQL 17 from Maven Central (zonky binaries) under a small wrapper JVM that stops the server
- * when its stdin closes. The data directory is created fresh at every start. Durable settings on:
- * the platform promises not to lose data, so tests run the way production does.
+ * when its stdin closes. The data directory is created fresh at every start, except a restart that
+ * keeps the data (system property {@value #KEEP_DATA}). Durable settings on: the platform promises not
+ * to lose data, so tests run the way production does.
  */
 public final class PostgresNode {
 
@@ -27,6 +28,9 @@ public final class PostgresNode {
     static final String USER = "postgres";
     static final String PASSWORD = "postgres";
     static final List<String> DATABASES = List.of("incident", "accountability", "action", "verification");
+
+    /** Set on a restart: the server comes back with the databases it had. */
+    static final String KEEP_DATA = "closeloop.postgres.keep-data";
 
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
@@ -39,11 +43,16 @@ public final class PostgresNode {
         int port = Integer.parseInt(args[0]);
         Path workDir = Path.of(args[1]);
         try (FileLock lock = StateFiles.lockFor(workDir)) {
+            Path dataDir = workDir.resolve("data");
+            if (!Boolean.getBoolean(KEEP_DATA)) {
+                StateFiles.deleteTree(dataDir);
+            }
+            // Never cleaned by zonky, which would delete the data at stop and so lose it across a restart.
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setOverrideWorkingDirectory(workDir.toFile())
-                    .setDataDirectory(workDir.resolve("data"))
-                    .setCleanDataDirectory(true)
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     // zonky turns these off for speed (it even passes -F); -c settings come later and win.
                     .setServerConfig("fsync", "on")
@@ -68,11 +77,16 @@ public final class PostgresNode {
 
     /** Supervisor side: starts the wrapper JVM. */
     static Child start(Path stateDir, int port) throws IOException {
+        return start(stateDir, port, false);
+    }
+
+    /** Supervisor side: starts the wrapper JVM, on the data of its last run if {@code keepData}. */
+    static Child start(Path stateDir, int port, boolean keepData) throws IOException {
         Path workDir = stateDir.resolve("postgres");
         Files.createDirectories(workDir);
         List<String> command = Jvm.command(PostgresNode.class,
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
-                        "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + workDir),
+                        "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + workDir, "-D" + KEEP_DATA + "=" + keepData),
                 List.of(Integer.toString(port), workDir.toString()));
         return Child.start("postgres", command, Map.of(), stateDir.resolve("postgres.log"));
     }
@@ -90,6 +104,25 @@ public final class PostgresNode {
                 for (String database : DATABASES) {
                     recreate(connection, database);
                 }
+                return;
+            } catch (SQLException e) {
+                if (!postgres.isAlive()) {
+                    throw new IllegalStateException("PostgreSQL exited with " + postgres.exitValue());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "PostgreSQL did not answer within " + timeout.toSeconds() + " s", e);
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    /** Supervisor side: waits for a restarted server, whose databases stay as they were. */
+    static void awaitReachable(Child postgres, String jdbcBaseUrl, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try (Connection connection = connect(jdbcBaseUrl)) {
                 return;
             } catch (SQLException e) {
                 if (!postgres.isAlive()) {

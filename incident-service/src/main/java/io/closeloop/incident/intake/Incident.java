@@ -15,7 +15,9 @@ import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 @Entity
@@ -80,6 +82,21 @@ public class Incident extends PanacheEntityBase {
         this.description = report.description();
         this.immediateActions = report.immediateActions();
         this.peopleAffected = report.peopleAffected() == null ? null : String.join(",", report.peopleAffected());
+    }
+
+    /** Whether {@code report} says what this incident holds (timestamps as stored: to the microsecond). */
+    boolean sameContentAs(IncidentReported report) {
+        Incident other = new Incident();
+        other.apply(report, version);
+        return micros(occurredAt).equals(micros(other.occurredAt)) && micros(reportedAt).equals(micros(other.reportedAt))
+                && category == other.category && harmLevel == other.harmLevel
+                && Objects.equals(location, other.location) && Objects.equals(description, other.description)
+                && Objects.equals(immediateActions, other.immediateActions)
+                && Objects.equals(peopleAffected, other.peopleAffected);
+    }
+
+    private static Instant micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     public List<String> peopleAffectedList() {

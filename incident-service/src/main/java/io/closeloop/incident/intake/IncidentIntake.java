@@ -15,7 +15,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Stores a site's report once per site and reference; a newer version updates it, anything else is a no-op. */
+/**
+ * Stores a site's report once per site and reference; a newer version updates it, the same version again is a no-op,
+ * and the same version with other content is rejected.
+ */
 @ApplicationScoped
 public class IncidentIntake {
 
@@ -60,6 +63,11 @@ public class IncidentIntake {
                             + decision.level() + " review due " + decision.dueOn());
             recurrence.onReported(incident);
             return incident;
+        }
+        if (version == existing.version && !existing.sameContentAs(report)) {
+            // A site that changes a report must raise its version; otherwise which text is the record is a guess.
+            throw new RejectedEvent("conflicting-duplicate", "version " + version + " of " + report.key()
+                    + " is already stored with other content; a changed report needs a higher version");
         }
         if (version > existing.version) {
             existing.apply(report, version);

@@ -10,6 +10,9 @@ import java.util.Set;
 /** Business rules a report must meet beyond its schema. Empty result: accept. */
 public final class IntakeRules {
 
+    /** Reports of long-past harm do come (safeguarding), but not from before care records existed: a typo. */
+    static final Instant EARLIEST_OCCURRENCE = Instant.parse("1900-01-01T00:00:00Z");
+
     private IntakeRules() {
     }
 
@@ -30,6 +33,9 @@ public final class IntakeRules {
         }
         if (report.occurredAt().isAfter(now)) {
             violations.add(new Violation("occurred-in-future", "occurredAt is in the future"));
+        }
+        if (report.occurredAt().isBefore(EARLIEST_OCCURRENCE)) {
+            violations.add(new Violation("occurred-too-early", "occurredAt is before " + EARLIEST_OCCURRENCE));
         }
         if (report.reportedAt() != null && report.reportedAt().isBefore(report.occurredAt())) {
             violations.add(new Violation("reported-before-occurred", "reportedAt is before occurredAt"));

@@ -29,6 +29,15 @@ class IntakeRulesTest {
     }
 
     @Test
+    void aDateCenturiesAgoIsATypoNotAnIncident() {
+        assertThat(IntakeRules.violations(report("north", Instant.parse("0001-01-01T00:00:00Z"), NOW),
+                "incidents.reported.v1.north", SITES, NOW)).extracting(IntakeRules.Violation::code)
+                .containsExactly("occurred-too-early");
+        assertThat(IntakeRules.violations(report("north", Instant.parse("1950-06-01T00:00:00Z"), NOW),
+                "incidents.reported.v1.north", SITES, NOW)).isEmpty();
+    }
+
+    @Test
     void aSiteCannotReportAsAnotherSite() {
         assertThat(IntakeRules.violations(report("south", NOW.minusSeconds(60), NOW), "incidents.reported.v1.north",
                 SITES, NOW)).extracting(IntakeRules.Violation::message)
