@@ -108,7 +108,7 @@ public final class BackfillIngest {
             WHERE incident.version < EXCLUDED.version
             """;
 
-    private record Options(int records, Duration timeout, Path results, Path serviceJar) {
+    private record Options(int records, Duration timeout, Path results, Path serviceJar, boolean jfr) {
     }
 
     private record Run(String name, long records, double seconds, double recordsPerSecond,
@@ -168,20 +168,22 @@ public final class BackfillIngest {
         Duration timeout = Duration.ofMinutes(15);
         Path results = Path.of("bench/results");
         Path jar = Path.of("incident-service/target/quarkus-app/quarkus-run.jar");
+        boolean jfr = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--records" -> records = Integer.parseInt(args[++i]);
                 case "--timeout-minutes" -> timeout = Duration.ofMinutes(Long.parseLong(args[++i]));
                 case "--results" -> results = Path.of(args[++i]);
                 case "--service-jar" -> jar = Path.of(args[++i]);
+                case "--jfr" -> jfr = true;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                        + "; options: --records N, --timeout-minutes M, --results DIR, --service-jar JAR");
+                        + "; options: --records N, --timeout-minutes M, --results DIR, --service-jar JAR, --jfr");
             }
         }
         if (records < 1) {
             throw new IllegalArgumentException("--records must be positive");
         }
-        return new Options(records, timeout, results.toAbsolutePath(), jar.toAbsolutePath());
+        return new Options(records, timeout, results.toAbsolutePath(), jar.toAbsolutePath(), jfr);
     }
 
     private static Map<String, Object> machine() {
@@ -370,7 +372,9 @@ public final class BackfillIngest {
         String group = "bench-incident-" + UUID.randomUUID();
         allowIncidentServiceGroup(infra, group);
         // The shell holds stdin and stops the service when this JVM goes, even when it is killed.
-        String command = "\"" + java + "\" -Xmx256m -Dmp.messaging.incoming.incidents-reported.group.id=" + group
+        String profile = options.jfr() ? " -XX:StartFlightRecording=settings=profile,filename=\""
+                + log.resolveSibling("incident-service.jfr") + "\"" : "";
+        String command = "\"" + java + "\" -Xmx256m" + profile + " -Dmp.messaging.incoming.incidents-reported.group.id=" + group
                 + " -jar \"" + options.serviceJar() + "\" </dev/null & pid=$!; "
                 + "trap 'kill $pid' TERM; cat >/dev/null; kill $pid; wait $pid";
         ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", command))

@@ -10,10 +10,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /**
  * Links an incident to the earlier incidents it repeats. A repeat of an incident that was closed after verification
@@ -21,6 +35,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Recurrence {
+
+    private static final String ACTOR = "service:incident-service";
 
     private final EntityManager entityManager;
     private final Outbox outbox;
@@ -113,16 +129,145 @@ public class Recurrence {
         }
         incident.isRepeat = true;
         registry.counter("closeloop.incidents.repeats", "site", incident.site, "reason", reason.name()).increment();
-        IncidentHistory.append(incident.id, clock.instant(), "service:incident-service", "incident-service",
-                "Repeats incident " + earlier.site + "/" + earlier.siteReference + " ("
-                        + (reason == LinkReason.SAME_CONTROL ? "same failed control " + controlId
-                                : "same category at the same site") + ")");
+        IncidentHistory.append(incident.id, clock.instant(), ACTOR, "incident-service",
+                repeatLine(earlier, reason, controlId));
+        challenge(incident, earlier, reason);
+    }
+
+    private static String repeatLine(Incident earlier, LinkReason reason, String controlId) {
+        return "Repeats incident " + earlier.site + "/" + earlier.siteReference + " ("
+                + (reason == LinkReason.SAME_CONTROL ? "same failed control " + controlId
+                        : "same category at the same site") + ")";
+    }
+
+    /** A repeat of an incident closed after verification puts that closure in question. */
+    private void challenge(Incident incident, Incident earlier, LinkReason reason) {
         if (earlier.verifiedClosedAt != null) {
             outbox.publish(Topics.CLOSURE_CHALLENGED, earlier.id.toString(), new ClosureChallenged(earlier.id,
                     earlier.site, incident.id, "Repeat incident " + incident.site + "/" + incident.siteReference
                             + " links to this closed incident (" + reason + ")", clock.instant()));
-            IncidentHistory.append(earlier.id, clock.instant(), "service:incident-service", "incident-service",
+            IncidentHistory.append(earlier.id, clock.instant(), ACTOR, "incident-service",
                     "Closure challenged by repeat incident " + incident.site + "/" + incident.siteReference);
         }
+    }
+
+    /** An incident new in an intake batch, and an earlier incident it repeats (same site and category). */
+    public record Repeat(Incident incident, Incident earlier) {
+    }
+
+    /**
+     * The batch form of {@link #onReported}, for the incidents new in one intake batch, in intake order and not stored
+     * yet: the same links onReported would make one by one, whether the earlier incident was stored before the batch
+     * or comes earlier in it. One statement finds the stored candidates of the whole batch.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Repeat> repeatsOf(List<Incident> incidents) {
+        List<UUID[]> stored = storedCandidates(incidents);
+        Set<UUID> earlierIds = new HashSet<>();
+        stored.forEach(pair -> Arrays.stream(pair).filter(Objects::nonNull).forEach(earlierIds::add));
+        Map<UUID, Incident> earlier = earlierIds.isEmpty() ? Map.of()
+                : Incident.<Incident>list("id in ?1", earlierIds).stream()
+                        .collect(Collectors.toMap(incident -> incident.id, incident -> incident));
+        Map<String, List<Incident>> seen = new HashMap<>();
+        List<Repeat> repeats = new ArrayList<>();
+        for (int i = 0; i < incidents.size(); i++) {
+            Incident incident = incidents.get(i);
+            List<Incident> sameKind = seen.computeIfAbsent(incident.site + "/" + incident.category,
+                    k -> new ArrayList<>());
+            Incident latest = stored.get(i)[0] == null ? null : earlier.get(stored.get(i)[0]);
+            for (Incident candidate : sameKind) {
+                if (RecurrenceRules.repeats(candidate.occurredAt, incident.occurredAt, config.recurrenceWindow())
+                        && isLater(candidate, latest)) {
+                    latest = candidate;
+                }
+            }
+            if (latest != null) {
+                repeats.add(new Repeat(incident, latest));
+            }
+            Incident closed = stored.get(i)[1] == null ? null : earlier.get(stored.get(i)[1]);
+            if (closed != null && closed != latest) {
+                repeats.add(new Repeat(incident, closed));
+            }
+            sameKind.add(incident);
+        }
+        return repeats;
+    }
+
+    /** Stores the links {@link #repeatsOf} found, once their incidents are flushed, with their history lines. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void link(List<Repeat> repeats) {
+        if (repeats.isEmpty()) {
+            return;
+        }
+        Instant at = clock.instant();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into incident_link (incident_id, earlier_incident_id, reason, control_id, linked_at)
+                    select l.incident_id, l.earlier_incident_id, ?, '', ?
+                    from unnest(?::uuid[], ?::uuid[]) as l(incident_id, earlier_incident_id)
+                    on conflict do nothing""")) {
+                insert.setString(1, LinkReason.SAME_SITE_CATEGORY.name());
+                insert.setTimestamp(2, Timestamp.from(at));
+                insert.setArray(3, connection.createArrayOf("text",
+                        repeats.stream().map(r -> r.incident().id.toString()).toArray()));
+                insert.setArray(4, connection.createArrayOf("text",
+                        repeats.stream().map(r -> r.earlier().id.toString()).toArray()));
+                insert.executeUpdate();
+            }
+        });
+        IncidentHistory.appendAll(repeats.stream().map(r -> new IncidentHistory.Line(r.incident().id, at, ACTOR,
+                "incident-service", repeatLine(r.earlier(), LinkReason.SAME_SITE_CATEGORY, ""))).toList());
+        for (Repeat repeat : repeats) {
+            registry.counter("closeloop.incidents.repeats", "site", repeat.incident().site, "reason",
+                    LinkReason.SAME_SITE_CATEGORY.name()).increment();
+            challenge(repeat.incident(), repeat.earlier(), LinkReason.SAME_SITE_CATEGORY);
+        }
+    }
+
+    /**
+     * Per incident of the batch, the latest earlier stored incident of its site and category within the window, and
+     * the latest such incident closed after verification (as onReported's two queries find them). The batch's own
+     * incidents are not stored yet, so only earlier ones are found.
+     */
+    private List<UUID[]> storedCandidates(List<Incident> incidents) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    select x.position,
+                      (select i.id from incident i where i.site = x.site and i.category = x.category
+                         and i.occurred_at <= x.occurred_at and i.occurred_at >= x.window_start
+                       order by i.occurred_at desc, i.id limit 1),
+                      (select i.id from incident i where i.site = x.site and i.category = x.category
+                         and i.occurred_at <= x.occurred_at and i.occurred_at >= x.window_start
+                         and i.verified_closed_at is not null
+                       order by i.occurred_at desc, i.id limit 1)
+                    from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])
+                         with ordinality as x(site, category, occurred_at, window_start, position)""")) {
+                query.setArray(1, connection.createArrayOf("text", incidents.stream().map(i -> i.site).toArray()));
+                query.setArray(2, connection.createArrayOf("text",
+                        incidents.stream().map(i -> i.category.name()).toArray()));
+                query.setArray(3, connection.createArrayOf("text",
+                        incidents.stream().map(i -> i.occurredAt.toString()).toArray()));
+                query.setArray(4, connection.createArrayOf("text", incidents.stream()
+                        .map(i -> RecurrenceRules.windowStart(i.occurredAt, config.recurrenceWindow()).toString())
+                        .toArray()));
+                List<UUID[]> candidates = new ArrayList<>(Collections.nCopies(incidents.size(), null));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        candidates.set(rows.getInt(1) - 1, new UUID[] {rows.getObject(2, UUID.class),
+                                rows.getObject(3, UUID.class)});
+                    }
+                }
+                return candidates;
+            }
+        });
+    }
+
+    /** PostgreSQL's order of the queries above: the later occurrence, then the lower id (uuids compare as text). */
+    private static boolean isLater(Incident candidate, Incident than) {
+        if (than == null) {
+            return true;
+        }
+        int byTime = candidate.occurredAt.compareTo(than.occurredAt);
+        return byTime > 0 || byTime == 0 && candidate.id.toString().compareTo(than.id.toString()) < 0;
     }
 }
