@@ -71,7 +71,8 @@ public class IncidentIntake {
     /**
      * A batch of reports from the sites' topics, in order, in one transaction: the same outcome as {@link #receive}
      * one by one, with a few statements for the whole batch instead of several per report. A batch that updates an
-     * incident (a newer version, or one incident reported twice) takes the one-by-one path.
+     * incident (a newer version, one incident reported twice, or a stored version sent with other content) takes the
+     * one-by-one path.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void receiveAll(List<InboundEvent<IncidentReported>> events) {
@@ -87,10 +88,18 @@ public class IncidentIntake {
                 .collect(Collectors.toMap(incident -> incident.id, incident -> incident));
         boolean updates = new HashSet<>(ids).size() < ids.size() || events.stream().anyMatch(e -> {
             Incident stored = existing.get(Incident.idOf(e.data().site(), e.data().siteReference()));
-            return stored != null && versionOf(e.data()) > stored.version;
+            return stored != null && (versionOf(e.data()) > stored.version
+                    || versionOf(e.data()) == stored.version && !stored.sameContentAs(e.data()));
         });
         if (updates) {
-            events.forEach(e -> receive(e.data(), e.topic(), actorOf(e)));
+            for (int i = 0; i < events.size(); i++) {
+                InboundEvent<IncidentReported> event = events.get(i);
+                try {
+                    receive(event.data(), event.topic(), actorOf(event));
+                } catch (RejectedEvent rejected) {
+                    throw new RejectedInBatch(i, rejected);
+                }
+            }
             return;
         }
         List<Incident> created = new ArrayList<>();

@@ -96,6 +96,25 @@ class IntakeBatchTest {
     }
 
     @Test
+    void aStoredVersionSentAgainWithOtherContentIsDeadLetteredAndTheRestOfItsBatchIsStored() {
+        String reference = "N-" + UUID.randomUUID();
+        Instant occurredAt = minutesAgo(12);
+        consume(List.of(record(UUID.randomUUID().toString(), report(reference, 1, IncidentCategory.OTHER, occurredAt))));
+        String conflictingId = UUID.randomUUID().toString();
+        IncidentReported changed = new IncidentReported("north", reference, 1L, occurredAt, occurredAt.plusSeconds(30),
+                IncidentCategory.OTHER, HarmLevel.LOW, "Ward 3", "Batch intake test, rewritten", null, List.of());
+        String neighbour = "N-" + UUID.randomUUID();
+
+        consume(List.of(record(conflictingId, changed),
+                record(UUID.randomUUID().toString(), report(neighbour, 1, IncidentCategory.OTHER, minutesAgo(11)))));
+
+        assertThat(deadLetterCode(conflictingId)).isEqualTo("conflicting-duplicate");
+        assertThat(inTransaction(() -> Incident.<Incident>findById(Incident.idOf("north", neighbour)))).isNotNull();
+        assertThat(inTransaction(() -> Incident.<Incident>findById(Incident.idOf("north", reference)).version))
+                .isEqualTo(1L);
+    }
+
+    @Test
     void aPoisonRecordIsDeadLetteredWithoutStallingItsBatch() {
         String poison = "N-" + UUID.randomUUID();
         String healthy = "N-" + UUID.randomUUID();
