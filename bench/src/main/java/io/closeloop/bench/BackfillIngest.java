@@ -11,13 +11,10 @@ import io.closeloop.local.LocalInfra;
 import io.closeloop.testing.KafkaClients;
 import io.closeloop.testing.SiteFeed;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -60,7 +57,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.AppInfoParser;
 
 /**
  * Benchmark 1 of issue 10: a site's history already on the intake topic, stored by a plain Kafka consumer with
@@ -71,7 +67,6 @@ public final class BackfillIngest {
     private static final String SITE = "north";
     private static final String TOPIC = Topics.reportedBy(SITE);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
-    private static final String QUARKUS_VERSION = "3.33.2";
     private static final Duration HISTORY = Duration.ofDays(5 * 365);
 
     /** Same columns, key and index as incident-service's incident table (its V1 migration). */
@@ -120,11 +115,6 @@ public final class BackfillIngest {
 
     public static void main(String[] args) throws Exception {
         Options options = parse(args);
-        if (System.getProperty(LocalInfra.OWNER_PID_PROPERTY) == null) {
-            // The infrastructure stops with this JVM instead of outliving the run.
-            System.setProperty(LocalInfra.OWNER_PID_PROPERTY, Long.toString(ProcessHandle.current().pid()));
-        }
-        Map<String, Object> machine = machine();
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("records", options.records());
         parameters.put("topic", TOPIC);
@@ -133,20 +123,9 @@ public final class BackfillIngest {
         parameters.put("serviceHeap", "-Xmx256m");
         parameters.put("historyYears", 5);
         parameters.put("categories", IncidentCategory.values().length);
-        System.out.println("== Backfill ingest (issue 10, benchmark 1)");
-        System.out.println("machine:    " + machine);
-        System.out.println("parameters: " + parameters);
-
-        LocalInfra.Endpoints infra = LocalInfra.ensureRunning();
-        Map<String, Object> versions = new LinkedHashMap<>();
-        versions.put("kafkaClient", AppInfoParser.getVersion());
-        versions.put("quarkus", QUARKUS_VERSION);
-        versions.put("postgresql", setting(infra, "server_version"));
-        Map<String, Object> durability = new LinkedHashMap<>();
-        durability.put("fsync", setting(infra, "fsync"));
-        durability.put("synchronous_commit", setting(infra, "synchronous_commit"));
-        System.out.println("versions:   " + versions);
-        System.out.println("postgresql durability (service and baseline alike): " + durability);
+        ObjectNode json = EventJson.mapper().createObjectNode();
+        json.put("benchmark", "backfill-ingest");
+        LocalInfra.Endpoints infra = BenchEnv.start("Backfill ingest (issue 10, benchmark 1)", parameters, json);
 
         recreateTopic(infra.kafkaBootstrapServers());
         produce(infra.kafkaBootstrapServers(), options.records());
@@ -160,7 +139,7 @@ public final class BackfillIngest {
                 service.recordsPerSecond(), service.recordsPerSecondAfterFirstRow());
         System.out.printf("ratio service/baseline: %.3f (%.3f excluding start-up); target >= 0.5%n",
                 ratio, ratioAfterStart);
-        write(options, machine, versions, durability, parameters, baseline, service, ratio, ratioAfterStart);
+        write(options, json, baseline, service, ratio, ratioAfterStart);
     }
 
     private static Options parse(String[] args) {
@@ -184,27 +163,6 @@ public final class BackfillIngest {
             throw new IllegalArgumentException("--records must be positive");
         }
         return new Options(records, timeout, results.toAbsolutePath(), jar.toAbsolutePath(), jfr);
-    }
-
-    private static Map<String, Object> machine() {
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("cores", Runtime.getRuntime().availableProcessors());
-        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        machine.put("memoryMiB", memory / (1024 * 1024));
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
-        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        return machine;
-    }
-
-    private static String setting(LocalInfra.Endpoints infra, String name) throws SQLException {
-        try (Connection connection = connect(infra, "postgres");
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("SHOW " + name)) {
-            result.next();
-            return result.getString(1);
-        }
     }
 
     /** An empty intake topic: records of earlier runs would be counted otherwise. */
@@ -276,7 +234,7 @@ public final class BackfillIngest {
     private static Run baseline(LocalInfra.Endpoints infra, Options options) throws Exception {
         System.out.println("\n-- baseline: plain KafkaConsumer, batched JDBC upserts, one commit per poll");
         LocalInfra.recreateDatabase("bench_baseline");
-        try (Connection connection = connect(infra, "bench_baseline"); Statement statement = connection.createStatement()) {
+        try (Connection connection = BenchEnv.connect(infra, "bench_baseline"); Statement statement = connection.createStatement()) {
             statement.execute(BASELINE_TABLE);
         }
         AtomicLong firstPoll = new AtomicLong();
@@ -291,7 +249,7 @@ public final class BackfillIngest {
         }, "baseline-consumer");
         long started = System.nanoTime();
         consumer.start();
-        try (Connection counting = connect(infra, "bench_baseline")) {
+        try (Connection counting = BenchEnv.connect(infra, "bench_baseline")) {
             long done = awaitCount(counting, options, started, "baseline", failure::get);
             long from = firstPoll.get();
             double seconds = (done - from) / 1e9;
@@ -313,7 +271,7 @@ public final class BackfillIngest {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props);
-                Connection connection = connect(infra, "bench_baseline");
+                Connection connection = BenchEnv.connect(infra, "bench_baseline");
                 PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             connection.setAutoCommit(false);
             consumer.subscribe(List.of(TOPIC));
@@ -386,11 +344,11 @@ public final class BackfillIngest {
                 "QUARKUS_DATASOURCE_USERNAME", infra.postgresUser(),
                 "QUARKUS_DATASOURCE_PASSWORD", infra.postgresPassword(),
                 "QUARKUS_OIDC_AUTH_SERVER_URL", infra.authServerUrl(),
-                "QUARKUS_HTTP_PORT", Integer.toString(freePort())));
+                "QUARKUS_HTTP_PORT", Integer.toString(BenchEnv.freePort())));
         long started = System.nanoTime();
         Process process = builder.start();
         System.out.println("service log: " + log);
-        try (Connection counting = connect(infra, "bench_incident")) {
+        try (Connection counting = BenchEnv.connect(infra, "bench_incident")) {
             AtomicLong firstRow = new AtomicLong();
             long done = awaitCount(counting, options, started, "incident-service", () -> process.isAlive() ? null
                     : new IllegalStateException("incident-service exited with " + process.exitValue() + "; see " + log),
@@ -469,27 +427,8 @@ public final class BackfillIngest {
         }
     }
 
-    private static Connection connect(LocalInfra.Endpoints infra, String database) throws SQLException {
-        return DriverManager.getConnection(infra.jdbcUrl(database), infra.postgresUser(), infra.postgresPassword());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void write(Options options, Map<String, Object> machine, Map<String, Object> versions,
-            Map<String, Object> durability, Map<String, Object> parameters, Run baseline, Run service, double ratio,
+    private static void write(Options options, ObjectNode json, Run baseline, Run service, double ratio,
             double ratioAfterStart) throws IOException {
-        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        ObjectNode json = EventJson.mapper().createObjectNode();
-        json.put("benchmark", "backfill-ingest");
-        json.put("at", at.toString());
-        json.set("machine", EventJson.mapper().valueToTree(machine));
-        json.set("versions", EventJson.mapper().valueToTree(versions));
-        json.set("postgresqlDurability", EventJson.mapper().valueToTree(durability));
-        json.set("parameters", EventJson.mapper().valueToTree(parameters));
         List<JsonNode> runs = new ArrayList<>();
         runs.add(EventJson.mapper().valueToTree(baseline));
         runs.add(EventJson.mapper().valueToTree(service));
@@ -497,15 +436,7 @@ public final class BackfillIngest {
         json.put("ratioServiceToBaseline", ratio);
         json.put("ratioServiceToBaselineExcludingStartUp", ratioAfterStart);
         json.put("target", "service >= 50% of baseline");
-        Files.createDirectories(options.results());
-        String name = "backfill-ingest-" + options.records() + "-" + at.toString().replace(":", "");
-        Path jsonFile = options.results().resolve(name + ".json");
-        Files.writeString(jsonFile, EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
-        String markdown = """
-                # Backfill ingest, %d records (%s)
-
-                Machine: %s. Versions: %s. PostgreSQL durability: %s (service and baseline alike).
-
+        String table = """
                 | Run | Records | Seconds | Records/s | Seconds to first row | Records/s after first row |
                 |---|---:|---:|---:|---:|---:|
                 | baseline (KafkaConsumer + batched JDBC upserts) | %d | %.1f | %.0f | | |
@@ -513,12 +444,10 @@ public final class BackfillIngest {
 
                 Ratio service/baseline: **%.3f** (%.3f excluding start-up). Target: 0.5 or more.
                 incident-service also stored %d recurrence links (incident_link) for these reports.
-                """.formatted(options.records(), at, machine, versions, durability,
-                baseline.records(), baseline.seconds(), baseline.recordsPerSecond(),
+                """.formatted(baseline.records(), baseline.seconds(), baseline.recordsPerSecond(),
                 service.records(), service.seconds(), service.recordsPerSecond(), service.secondsToFirstRow(),
                 service.recordsPerSecondAfterFirstRow(), ratio, ratioAfterStart, service.recurrenceLinks());
-        Path markdownFile = options.results().resolve(name + ".md");
-        Files.writeString(markdownFile, markdown);
-        System.out.println("results: " + jsonFile + " and " + markdownFile);
+        BenchEnv.write(options.results(), "backfill-ingest-" + options.records(), json,
+                "Backfill ingest, " + options.records() + " records", table);
     }
 }
