@@ -5,7 +5,7 @@ import io.closeloop.accountability.history.HistoryEntry;
 import io.closeloop.chassis.escalation.EscalationLevel;
 import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.security.Caller;
-import io.closeloop.chassis.security.Roles;
+import io.closeloop.contracts.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;

@@ -2,6 +2,7 @@ package io.closeloop.console;
 
 import static io.closeloop.console.Api.seg;
 
+import io.closeloop.contracts.Roles;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;

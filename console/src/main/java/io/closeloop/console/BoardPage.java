@@ -5,6 +5,7 @@ import static io.closeloop.console.Api.query;
 import io.closeloop.console.BoardFigures.Month;
 import io.closeloop.console.Charts.Bar;
 import io.closeloop.console.Charts.Scale;
+import io.closeloop.contracts.Roles;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;

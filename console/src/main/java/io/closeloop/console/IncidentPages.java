@@ -3,6 +3,7 @@ package io.closeloop.console;
 import static io.closeloop.console.Api.query;
 import static io.closeloop.console.Api.seg;
 
+import io.closeloop.contracts.Roles;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,7 +43,7 @@ public class IncidentPages {
     Api api;
 
     @GET
-    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.LEADER, Roles.SENIOR_LEADER, Roles.VERIFIER, Roles.AUDITOR})
+    @RolesAllowed({Roles.SITE_REPORTER, Roles.REVIEWER, Roles.LEADER, Roles.SENIOR_LEADER, Roles.VERIFIER, Roles.AUDITOR})
     public TemplateInstance list(@QueryParam("site") String site, @QueryParam("stage") String stage,
             @QueryParam("category") String category, @QueryParam("harm") String harm,
             @QueryParam("overdue") String overdue, @QueryParam("repeat") String repeat,
@@ -65,7 +66,7 @@ public class IncidentPages {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.LEADER, Roles.SENIOR_LEADER, Roles.VERIFIER, Roles.AUDITOR})
+    @RolesAllowed({Roles.SITE_REPORTER, Roles.REVIEWER, Roles.LEADER, Roles.SENIOR_LEADER, Roles.VERIFIER, Roles.AUDITOR})
     public TemplateInstance one(@PathParam("id") UUID id, @QueryParam("done") String done) {
         return view(id, Problem.NONE).data("done", done);
     }

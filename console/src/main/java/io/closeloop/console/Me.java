@@ -1,5 +1,6 @@
 package io.closeloop.console;
 
+import io.closeloop.contracts.Roles;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -44,7 +45,7 @@ public class Me {
     }
 
     public boolean isReporter() {
-        return identity.hasRole(Roles.REPORTER);
+        return identity.hasRole(Roles.SITE_REPORTER);
     }
 
     public boolean isReviewer() {

@@ -3,6 +3,7 @@ package io.closeloop.console;
 import static io.closeloop.console.Api.query;
 import static io.closeloop.console.Api.seg;
 
+import io.closeloop.contracts.Roles;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,14 +35,14 @@ public class WorkPage {
     Me me;
 
     @GET
-    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.LEADER, Roles.SENIOR_LEADER, Roles.VERIFIER, Roles.AUDITOR})
+    @RolesAllowed({Roles.SITE_REPORTER, Roles.REVIEWER, Roles.LEADER, Roles.SENIOR_LEADER, Roles.VERIFIER, Roles.AUDITOR})
     public Response home() {
         return Response.seeOther(URI.create("/work")).build();
     }
 
     @GET
     @Path("work")
-    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.LEADER, Roles.SENIOR_LEADER, Roles.VERIFIER, Roles.AUDITOR})
+    @RolesAllowed({Roles.SITE_REPORTER, Roles.REVIEWER, Roles.LEADER, Roles.SENIOR_LEADER, Roles.VERIFIER, Roles.AUDITOR})
     public TemplateInstance page() {
         return view(Problem.NONE, null);
     }

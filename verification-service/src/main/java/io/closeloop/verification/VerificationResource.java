@@ -3,7 +3,7 @@ package io.closeloop.verification;
 import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.problem.RuleViolation;
 import io.closeloop.chassis.security.Caller;
-import io.closeloop.chassis.security.Roles;
+import io.closeloop.contracts.Roles;
 import io.closeloop.verification.history.History;
 import io.closeloop.verification.history.HistoryEntry;
 import jakarta.annotation.security.RolesAllowed;

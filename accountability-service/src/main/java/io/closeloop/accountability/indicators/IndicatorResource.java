@@ -5,7 +5,7 @@ import io.closeloop.accountability.Accountability;
 import io.closeloop.chassis.problem.Problem;
 import io.closeloop.chassis.problem.RuleViolation;
 import io.closeloop.chassis.security.Caller;
-import io.closeloop.chassis.security.Roles;
+import io.closeloop.contracts.Roles;
 import io.closeloop.chassis.security.ScopedQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;

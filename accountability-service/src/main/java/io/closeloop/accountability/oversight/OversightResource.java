@@ -5,7 +5,7 @@ import io.closeloop.accountability.AccountabilityResource.AccountabilityView;
 import io.closeloop.accountability.AccountabilityResource.HistoryView;
 import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.security.Caller;
-import io.closeloop.chassis.security.Roles;
+import io.closeloop.contracts.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -3,7 +3,7 @@ package io.closeloop.action.pack;
 import io.closeloop.chassis.escalation.EscalationLevel;
 import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.security.Caller;
-import io.closeloop.chassis.security.Roles;
+import io.closeloop.contracts.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

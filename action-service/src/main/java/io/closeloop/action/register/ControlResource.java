@@ -2,7 +2,7 @@ package io.closeloop.action.register;
 
 import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.security.Caller;
-import io.closeloop.chassis.security.Roles;
+import io.closeloop.contracts.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;

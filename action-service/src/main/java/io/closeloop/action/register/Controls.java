@@ -5,7 +5,7 @@ import io.closeloop.chassis.outbox.Outbox;
 import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.problem.Problem;
 import io.closeloop.chassis.problem.RuleViolation;
-import io.closeloop.chassis.security.Roles;
+import io.closeloop.contracts.Roles;
 import io.closeloop.chassis.security.SiteScope;
 import io.closeloop.contracts.Topics;
 import io.closeloop.contracts.events.ControlPublished;

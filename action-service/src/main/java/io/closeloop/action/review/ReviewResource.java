@@ -4,7 +4,7 @@ import io.closeloop.action.plan.Plans;
 import io.closeloop.chassis.problem.Problem;
 import io.closeloop.chassis.problem.RuleViolation;
 import io.closeloop.chassis.security.Caller;
-import io.closeloop.chassis.security.Roles;
+import io.closeloop.contracts.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;

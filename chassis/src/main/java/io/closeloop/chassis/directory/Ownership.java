@@ -1,6 +1,6 @@
 package io.closeloop.chassis.directory;
 
-import io.closeloop.chassis.security.Roles;
+import io.closeloop.contracts.Roles;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
 package io.closeloop.chassis.security;
 
+import io.closeloop.contracts.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArray;

@@ -1,6 +1,6 @@
 package io.closeloop.incident.controls;
 
-import io.closeloop.chassis.security.Roles;
+import io.closeloop.contracts.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -2,7 +2,7 @@ package io.closeloop.incident.intake;
 
 import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.security.Caller;
-import io.closeloop.chassis.security.Roles;
+import io.closeloop.contracts.Roles;
 import io.closeloop.contracts.HarmLevel;
 import io.closeloop.contracts.IncidentCategory;
 import io.closeloop.incident.recurrence.Recurrence;

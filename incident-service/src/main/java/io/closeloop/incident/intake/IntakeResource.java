@@ -7,7 +7,7 @@ import io.closeloop.chassis.paging.Page;
 import io.closeloop.chassis.problem.Problem;
 import io.closeloop.chassis.problem.RuleViolation;
 import io.closeloop.chassis.security.Caller;
-import io.closeloop.chassis.security.Roles;
+import io.closeloop.contracts.Roles;
 import io.closeloop.contracts.EventJson;
 import io.closeloop.contracts.EventSchemas;
 import io.closeloop.contracts.EventType;

@@ -1,7 +1,7 @@
 package io.closeloop.incident.review;
 
 import io.closeloop.chassis.security.Caller;
-import io.closeloop.chassis.security.Roles;
+import io.closeloop.contracts.Roles;
 import io.closeloop.incident.intake.Incidents;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,7 @@
 package io.closeloop.verification.report;
 
 import io.closeloop.chassis.security.Caller;
-import io.closeloop.chassis.security.Roles;
+import io.closeloop.contracts.Roles;
 import io.closeloop.verification.Verification;
 import io.closeloop.verification.Verifications;
 import io.closeloop.verification.findings.ReviewedIncident;

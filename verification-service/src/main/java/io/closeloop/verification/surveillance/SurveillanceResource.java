@@ -1,7 +1,7 @@
 package io.closeloop.verification.surveillance;
 
 import io.closeloop.chassis.security.Caller;
-import io.closeloop.chassis.security.Roles;
+import io.closeloop.contracts.Roles;
 import io.closeloop.verification.VerificationConfig;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

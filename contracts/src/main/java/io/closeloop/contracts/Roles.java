@@ -1,6 +1,6 @@
-package io.closeloop.chassis.security;
+package io.closeloop.contracts;
 
-/** Realm roles of the {@code closeloop} Keycloak realm. */
+/** Realm roles of the {@code closeloop} Keycloak realm: what the services and the console authorize by. */
 public final class Roles {
 
     public static final String SITE_REPORTER = "site-reporter";
