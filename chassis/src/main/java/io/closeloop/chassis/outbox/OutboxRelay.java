@@ -18,8 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -41,6 +46,12 @@ public class OutboxRelay {
     private final ChassisConfig.Outbox config;
     private final Counter sent;
     private final Semaphore wake = new Semaphore(0);
+    /**
+     * Sends happen here, on a thread with no transaction: a send started inside the relay's transaction carries it
+     * to Kafka's callback thread (context propagation), and Narayana then refuses to commit with two threads in it.
+     */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("outbox-send").daemon().factory());
     private volatile boolean running;
     private Thread thread;
 
@@ -61,6 +72,7 @@ public class OutboxRelay {
         running = false;
         wake.release();
         thread.join(config.sendTimeout().toMillis());
+        sender.shutdown();
     }
 
     void wake() {
@@ -103,13 +115,22 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
-            Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
-                    .await().atMost(config.sendTimeout());
+            sendOutsideTransaction(batch);
             Instant now = Instant.now();
             batch.forEach(row -> row.sentAt = now);
             sent.increment(batch.size());
             return batch.size();
         });
+    }
+
+    private void sendOutsideTransaction(List<OutboxRecord> batch) throws InterruptedException, TimeoutException {
+        try {
+            CompletableFuture.runAsync(() -> Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
+                    .await().atMost(config.sendTimeout()), sender)
+                    .get(config.sendTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 
     private Uni<Void> send(OutboxRecord row) {
