@@ -93,12 +93,13 @@ class ConsoleBrowserTest {
 
         // Stage 2, the named owner acknowledges from their work list.
         browser.signIn("leader.north");
-        Steps.eventually(() -> as(platform, "leader.north", "accountability-service")
+        String accountabilityId = Steps.eventually(() -> as(platform, "leader.north", "accountability-service")
                 .get("/accountabilities?mine=true&incidentId=" + incidentId).then().statusCode(200)
                 .extract().<String>path("items[0].id"));
         browser.open("/work");
         browser.screenshot("04-leader-my-work");
-        browser.click(By.cssSelector("a[aria-label='Answer for CTRL-FALLS-01']"));
+        // This incident's row: earlier tests leave leader.north other open accountabilities on the same control.
+        browser.click(By.cssSelector("a[href='/accountabilities/" + accountabilityId + "']"));
         browser.type("whatWillChange", "Reassessment due dates join the weekly supervision check");
         browser.type("indicator", "Falls reassessments on time");
         browser.type("target", ">= 95%");
