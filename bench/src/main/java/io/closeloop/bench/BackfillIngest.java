@@ -45,14 +45,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
-import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -308,14 +301,6 @@ public final class BackfillIngest {
     }
 
     /** The broker lets incident-service's principal use only its own group: the operator grants the fresh one. */
-    private static void allowIncidentServiceGroup(LocalInfra.Endpoints infra, String group) throws Exception {
-        AclBinding read = new AclBinding(new ResourcePattern(ResourceType.GROUP, group, PatternType.LITERAL),
-                new AccessControlEntry("User:incident-service", "*", AclOperation.READ, AclPermissionType.ALLOW));
-        try (Admin admin = Admin.create(KafkaClients.config(infra.kafkaBootstrapServers()))) {
-            admin.createAcls(List.of(read)).all().get(30, TimeUnit.SECONDS);
-        }
-    }
-
     private static Run service(LocalInfra.Endpoints infra, Options options) throws Exception {
         System.out.println("\n-- incident-service: packaged application, cold start");
         if (!Files.exists(options.serviceJar())) {
@@ -328,7 +313,7 @@ public final class BackfillIngest {
         String java = ProcessHandle.current().info().command().orElse("java");
         // A fresh consumer group reads the topic from the start, like a new deployment meeting a backfill.
         String group = "bench-incident-" + UUID.randomUUID();
-        allowIncidentServiceGroup(infra, group);
+        KafkaClients.allowGroup(infra.kafkaBootstrapServers(), "incident-service", group);
         // The shell holds stdin and stops the service when this JVM goes, even when it is killed.
         String profile = options.jfr() ? " -XX:StartFlightRecording=settings=profile,filename=\""
                 + log.resolveSibling("incident-service.jfr") + "\"" : "";

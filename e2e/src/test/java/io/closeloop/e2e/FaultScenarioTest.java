@@ -7,6 +7,7 @@ import io.closeloop.contracts.HarmLevel;
 import io.closeloop.contracts.IncidentCategory;
 import io.closeloop.contracts.events.IncidentReported;
 import io.closeloop.local.LocalInfra;
+import io.closeloop.testing.KafkaClients;
 import io.closeloop.testing.SiteFeed;
 import io.closeloop.testing.Tokens;
 import io.restassured.http.ContentType;
@@ -415,6 +416,8 @@ class FaultScenarioTest {
 
     /** A fresh replica of {@code service} in consumer group {@code group}, stopped once it has read every topic. */
     private static void replay(String service, String group) throws Exception {
+        // The broker allows a service only its own group unless the operator grants another.
+        KafkaClients.allowGroup(platform.kafka(), service, group);
         ServiceProcess fresh = platform.replica(service, Map.of("KAFKA_GROUP_ID", group));
         try {
             awaitCaughtUp(group, service);

@@ -1,8 +1,20 @@
 package io.closeloop.testing;
 
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * The one place test and benchmark clients get their connection settings. The broker requires a Keycloak token
@@ -51,6 +63,19 @@ public final class KafkaClients {
     /** Connection settings of a site's own system: it may write its own incident topic and nothing else. */
     public static Properties site(String bootstrapServers, String site) {
         return config(bootstrapServers, siteClient(site));
+    }
+
+    /**
+     * Lets the realm client {@code clientId} use the consumer group {@code group} as well as its own, as the local
+     * operator: for a replay or a benchmark run that reads from the beginning in a fresh group.
+     */
+    public static void allowGroup(String bootstrapServers, String clientId, String group)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        AclBinding read = new AclBinding(new ResourcePattern(ResourceType.GROUP, group, PatternType.LITERAL),
+                new AccessControlEntry("User:" + clientId, "*", AclOperation.READ, AclPermissionType.ALLOW));
+        try (Admin admin = Admin.create(config(bootstrapServers))) {
+            admin.createAcls(List.of(read)).all().get(30, TimeUnit.SECONDS);
+        }
     }
 
     public static String siteClient(String site) {
