@@ -69,7 +69,10 @@ class KafkaTopicsTest {
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void everyTopicAServiceNamesHasAKafkaTopicAndEveryKafkaTopicIsUsed(String overlay) {
-        Manifests m = Manifests.of(overlay);
+        everyTopicAServiceNamesHasAKafkaTopicAndEveryKafkaTopicIsUsed(Manifests.of(overlay));
+    }
+
+    static void everyTopicAServiceNamesHasAKafkaTopicAndEveryKafkaTopicIsUsed(Manifests m) {
         Map<String, Usage> usage = usage(m);
         Set<String> used = new TreeSet<>();
         usage.forEach((service, u) -> {
@@ -88,7 +91,10 @@ class KafkaTopicsTest {
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void autoscalersStayWithinThePartitionsOfWhatTheyConsume(String overlay) {
-        Manifests m = Manifests.of(overlay);
+        autoscalersStayWithinThePartitionsOfWhatTheyConsume(Manifests.of(overlay));
+    }
+
+    static void autoscalersStayWithinThePartitionsOfWhatTheyConsume(Manifests m) {
         Map<String, ObjectNode> topics = topics(m);
         usage(m).forEach((service, u) -> {
             int partitions = u.consumed().stream().mapToInt(t -> topics.get(t).at("/spec/partitions").asInt()).min().orElseThrow();
@@ -102,7 +108,10 @@ class KafkaTopicsTest {
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void eachPrincipalMayReadAndWriteExactlyWhatItUses(String overlay) {
-        Manifests m = Manifests.of(overlay);
+        eachPrincipalMayReadAndWriteExactlyWhatItUses(Manifests.of(overlay));
+    }
+
+    static void eachPrincipalMayReadAndWriteExactlyWhatItUses(Manifests m) {
         Set<String> principals = new TreeSet<>();
         m.all("KafkaUser").forEach(u -> principals.add(Manifests.name(u)));
         Set<String> expected = new TreeSet<>(Repo.SERVICES);
@@ -134,7 +143,10 @@ class KafkaTopicsTest {
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void everyPrincipalIsARealmClientWithTheListenersAudienceAndEverySiteHasOne(String overlay) {
-        Manifests m = Manifests.of(overlay);
+        everyPrincipalIsARealmClientWithTheListenersAudienceAndEverySiteHasOne(Manifests.of(overlay));
+    }
+
+    static void everyPrincipalIsARealmClientWithTheListenersAudienceAndEverySiteHasOne(Manifests m) {
         Map<String, JsonNode> clients = new LinkedHashMap<>();
         m.get("KeycloakRealmImport", "closeloop").at("/spec/realm/clients")
                 .forEach(c -> clients.put(c.path("clientId").asText(), c));

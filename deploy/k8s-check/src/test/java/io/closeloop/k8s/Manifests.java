@@ -35,6 +35,11 @@ final class Manifests {
         return RENDERED.computeIfAbsent(overlay, o -> new Manifests(o, parse(render(Repo.overlay(o)))));
     }
 
+    /** An overlay of another copy of the checkout, rendered afresh. */
+    static Manifests of(Path root, String overlay) {
+        return new Manifests(overlay, parse(render(root.resolve("deploy/k8s/overlays").resolve(overlay))));
+    }
+
     List<ObjectNode> all(String kind) {
         return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.closeloop.local.LocalInfra;
+import io.closeloop.local.RealmImport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -3,14 +3,17 @@ package io.closeloop.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.closeloop.local.RealmImport;
+import io.closeloop.local.SiteFiles;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -19,19 +22,11 @@ class RealmImportTest {
     static final List<String> OVERLAYS = Repo.OVERLAYS;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
 
-    @BeforeAll
-    static void writeWhenAsked() throws IOException {
-        if (Boolean.getBoolean("closeloop.k8s.write-realm-import")) {
-            Files.writeString(RealmImport.TARGET, RealmImport.generate());
-        }
-    }
-
     @org.junit.jupiter.api.Test
     void theCommittedImportIsTheOneBuiltFromTheLocalRealm() {
-        assertThat(Repo.read(RealmImport.TARGET))
-                .as("%s is stale: regenerate it with ./mvnw -q -pl deploy/k8s-check verify "
-                        + "-Dcloseloop.k8s.write-realm-import=true", Repo.ROOT.relativize(RealmImport.TARGET))
-                .isEqualTo(RealmImport.generate());
+        assertThat(Repo.read(Repo.ROOT.resolve(RealmImport.TARGET)))
+                .as("%s is stale: regenerate it with %s", RealmImport.TARGET, SiteFiles.COMMAND)
+                .isEqualTo(RealmImport.generate(sourceRealm()));
     }
 
     @ParameterizedTest
@@ -41,7 +36,7 @@ class RealmImportTest {
         String text = realm.toString();
 
         Set<String> demoUsers = new TreeSet<>();
-        RealmImport.sourceRealm().withArray("users").forEach(u -> {
+        sourceRealm().withArray("users").forEach(u -> {
             if (!u.hasNonNull("serviceAccountClientId")) {
                 demoUsers.add(u.path("username").asText());
             }
@@ -64,7 +59,7 @@ class RealmImportTest {
     void keepsEveryRoleClientAndServiceAccountAndFillsEverySecretFromAPlaceholder(String overlay) {
         JsonNode spec = Manifests.of(overlay).get("KeycloakRealmImport", "closeloop").path("spec");
         JsonNode realm = spec.path("realm");
-        JsonNode source = RealmImport.sourceRealm();
+        JsonNode source = sourceRealm();
 
         assertThat(names(realm.path("roles").path("realm"), "name")).isEqualTo(names(source.path("roles").path("realm"), "name"));
         Set<String> deployed = names(source.path("clients"), "clientId");
@@ -88,6 +83,14 @@ class RealmImportTest {
                 assertThat(client.path("secret").asText()).matches(PLACEHOLDER.pattern());
             }
         });
+    }
+
+    static ObjectNode sourceRealm() {
+        try {
+            return (ObjectNode) new ObjectMapper().readTree(Repo.ROOT.resolve(RealmImport.SOURCE).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Set<String> names(JsonNode array, String field) {

@@ -50,6 +50,10 @@ public final class Cli {
               status     health of each part; exits non-zero if any is down
               env        shell exports of the endpoints: eval "$(./closeloop env)"
               publish [N] publish N sample incident reports (default 3) as the sites would
+              site add <code> "<name>"
+                         declare a site in deploy/sites.yaml and regenerate every file that depends on the sites;
+                         a running local platform gets its client, ACLs and topic at once
+              generate   regenerate every file derived from deploy/sites.yaml and the local realm
             Ports: CLOSELOOP_KAFKA_PORT (19092), CLOSELOOP_POSTGRES_PORT (15432), CLOSELOOP_KEYCLOAK_PORT (18080),
               CLOSELOOP_KEYCLOAK_MANAGEMENT_PORT (19000), CLOSELOOP_INCIDENT_PORT (8081),
               CLOSELOOP_ACCOUNTABILITY_PORT (8082), CLOSELOOP_ACTION_PORT (8083), CLOSELOOP_VERIFICATION_PORT (8084),
@@ -112,6 +116,8 @@ public final class Cli {
                 case "status" -> status();
                 case "env" -> env();
                 case "publish" -> publish(rest.isEmpty() ? 3 : Integer.parseInt(rest.get(0)));
+                case "site" -> site(rest);
+                case "generate" -> generate();
                 default -> {
                     System.err.print(USAGE);
                     yield command.equals("help") ? 0 : 2;
@@ -121,6 +127,32 @@ public final class Cli {
             System.err.println(e.getMessage());
             return 1;
         }
+    }
+
+    private int site(List<String> args) {
+        if (args.size() < 3 || !args.get(0).equals("add")) {
+            throw new IllegalArgumentException("Usage: ./closeloop site add <code> \"<name>\"");
+        }
+        String code = args.get(1);
+        List<String> written = SiteFiles.add(root, code, String.join(" ", args.subList(2, args.size())));
+        System.out.println("Declared site " + code + ". Files written:");
+        written.forEach(file -> System.out.println("  " + file));
+        Optional<Properties> running = LocalInfra.runningState(stateDir);
+        if (running.isPresent()) {
+            LiveSites.apply(root, LocalInfra.endpoints(running.get())).forEach(done -> System.out.println("  " + done));
+            System.out.println("The running platform knows site " + code + "; incident-service accepts its reports"
+                    + " after a restart (./closeloop down, ./closeloop up).");
+        }
+        System.out.println("Commit these files. A live cluster needs more by hand: see \"Adding a site\" in"
+                + " deploy/k8s/README.md.");
+        return 0;
+    }
+
+    private int generate() {
+        List<String> written = SiteFiles.sync(root);
+        System.out.println(written.isEmpty() ? "Every generated file is current." : "Files written:");
+        written.forEach(file -> System.out.println("  " + file));
+        return 0;
     }
 
     private int up(Set<String> flags) {
@@ -220,6 +252,10 @@ public final class Cli {
                 environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", endpoints.authServerUrl());
                 environment.put("QUARKUS_OIDC_CLIENT_ID", service.name());
                 environment.put("QUARKUS_OIDC_CREDENTIALS_SECRET", realm.clientSecret(service.name()));
+                if (service.name().equals("incident-service")) {
+                    // The declared sites, whatever the service's jar was built with.
+                    environment.put("CLOSELOOP_INCIDENT_SITES", String.join(",", KafkaSecurity.sites()));
+                }
                 // Where the console finds each stage service; the stage services ignore these.
                 SERVICES.stream().filter(stage -> !stage.name().equals("console")).forEach(stage -> environment.put(
                         "CLOSELOOP_CONSOLE_SERVICES_" + stage.database().toUpperCase(Locale.ROOT), stage.url()));

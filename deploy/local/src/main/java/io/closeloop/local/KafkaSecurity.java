@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -26,8 +28,9 @@ import org.apache.kafka.common.resource.ResourceType;
 /**
  * The local broker's security, as in a deployment: every client presents a Keycloak token (SASL/OAUTHBEARER,
  * Kafka's own KIP-768 classes), its principal is the token's client id, and it may do only what the ACLs of
- * the Kubernetes KafkaUsers ({@code deploy/k8s/base/kafka/users.yaml}) allow. Those KafkaUsers are the one
- * declared source of who may touch which topic and group, and their site users are the declared list of sites.
+ * the Kubernetes KafkaUsers ({@code deploy/k8s/base/kafka/users.yaml} and {@code site-users.yaml}) allow. Those
+ * KafkaUsers are the one declared source of who may touch which topic and group; the sites' are generated from
+ * {@code deploy/sites.yaml}.
  */
 final class KafkaSecurity {
 
@@ -47,7 +50,9 @@ final class KafkaSecurity {
     private static final String VALIDATOR =
             "org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler";
     private static final String LOGIN_MODULE = "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule";
-    private static final String USERS_RESOURCE = "users.yaml";
+    /** The services' KafkaUsers, and the sites' (generated from deploy/sites.yaml). */
+    private static final List<String> USERS_RESOURCES = List.of("users.yaml", "site-users.yaml");
+    private static final String USERS_DIR = "deploy/k8s/base/kafka";
 
     private KafkaSecurity() {
     }
@@ -113,8 +118,13 @@ final class KafkaSecurity {
      * on first use), the right to create each topic a principal may read or write.
      */
     static List<AclBinding> acls() {
+        return acls(users());
+    }
+
+    /** The ACLs of these KafkaUsers, as {@link #acls()}. */
+    static List<AclBinding> acls(List<JsonNode> users) {
         List<AclBinding> bindings = new ArrayList<>();
-        for (JsonNode user : users()) {
+        for (JsonNode user : users) {
             String principal = "User:" + user.at("/metadata/name").asText();
             Set<ResourcePattern> topics = new LinkedHashSet<>();
             for (JsonNode acl : user.at("/spec/authorization/acls")) {
@@ -161,19 +171,42 @@ final class KafkaSecurity {
 
     private static <E extends Enum<E>> E known(E value) {
         if (value.name().equals("UNKNOWN")) {
-            throw new IllegalArgumentException("A value in " + USERS_RESOURCE + " that Kafka does not know");
+            throw new IllegalArgumentException("A value in " + USERS_RESOURCES + " that Kafka does not know");
         }
         return value;
     }
 
+    /** The KafkaUsers this module was built with. */
     private static List<JsonNode> users() {
-        try (InputStream in = KafkaSecurity.class.getResourceAsStream(USERS_RESOURCE);
-                MappingIterator<JsonNode> documents = new YAMLMapper().readerFor(JsonNode.class).readValues(in)) {
+        List<JsonNode> users = new ArrayList<>();
+        for (String resource : USERS_RESOURCES) {
+            try (InputStream in = KafkaSecurity.class.getResourceAsStream(resource)) {
+                users.addAll(kafkaUsers(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return users;
+    }
+
+    /** The KafkaUsers of the checkout at {@code root}, as they are now. */
+    static List<JsonNode> users(Path root) {
+        List<JsonNode> users = new ArrayList<>();
+        for (String resource : USERS_RESOURCES) {
+            try (InputStream in = Files.newInputStream(root.resolve(USERS_DIR).resolve(resource))) {
+                users.addAll(kafkaUsers(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return users;
+    }
+
+    private static List<JsonNode> kafkaUsers(InputStream in) throws IOException {
+        try (MappingIterator<JsonNode> documents = new YAMLMapper().readerFor(JsonNode.class).readValues(in)) {
             return documents.readAll().stream()
                     .filter(document -> "KafkaUser".equals(document.path("kind").asText()))
                     .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

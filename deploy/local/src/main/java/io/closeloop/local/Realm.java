@@ -48,6 +48,11 @@ final class Realm {
                 .toList();
     }
 
+    /** The local realm's development default: every confidential client's secret follows this rule. */
+    static String localSecret(String clientId) {
+        return "local-dev-only-" + clientId + "-secret";
+    }
+
     String clientSecret(String clientId) {
         return elements(realm.path("clients"))
                 .filter(client -> clientId.equals(client.path("clientId").asText()))

@@ -1,4 +1,4 @@
-package io.closeloop.k8s;
+package io.closeloop.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 
@@ -16,14 +15,15 @@ import java.util.Set;
  * Builds the KeycloakRealmImport of deploy/k8s from the local realm: the same roles, clients, mappers
  * and user profile, without the demo people and the local broker's own principals, with each client secret taken from a Secret through an
  * operator placeholder, and with the console client limited to the public address (no password grant).
+ * {@link SiteFiles} writes it with the other generated files.
  */
-final class RealmImport {
+public final class RealmImport {
 
-    static final Path SOURCE = Repo.ROOT.resolve("deploy/keycloak/closeloop-realm.json");
-    static final Path TARGET = Repo.K8S.resolve("base/keycloak/realm-import.yaml");
-    static final String CONSOLE_URL = "https://closeloop.example.org";
+    public static final String SOURCE = "deploy/keycloak/closeloop-realm.json";
+    public static final String TARGET = "deploy/k8s/base/keycloak/realm-import.yaml";
+    public static final String CONSOLE_URL = "https://closeloop.example.org";
     /** Principals of the local broker only: in a cluster Strimzi's brokers and operators have their own. */
-    static final Set<String> LOCAL_ONLY_CLIENTS = Set.of("kafka-broker", "closeloop-tools");
+    public static final Set<String> LOCAL_ONLY_CLIENTS = Set.of(KafkaSecurity.BROKER_CLIENT, KafkaSecurity.TOOLS_CLIENT);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -35,24 +35,17 @@ final class RealmImport {
     private RealmImport() {
     }
 
-    static String placeholderOf(String clientId) {
+    public static String placeholderOf(String clientId) {
         return clientId.toUpperCase(Locale.ROOT).replace('-', '_') + "_CLIENT_SECRET";
     }
 
-    static String secretOf(String clientId) {
+    public static String secretOf(String clientId) {
         return clientId + "-oidc";
     }
 
-    static ObjectNode sourceRealm() {
-        try {
-            return (ObjectNode) JSON.readTree(SOURCE.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String generate() {
-        ObjectNode realm = sourceRealm();
+    /** The import of {@code sourceRealm} (the local realm file's content, left unchanged). */
+    public static String generate(ObjectNode sourceRealm) {
+        ObjectNode realm = sourceRealm.deepCopy();
         ObjectNode placeholders = JSON.createObjectNode();
         realm.put("displayName", "Closeloop");
 
@@ -99,8 +92,7 @@ final class RealmImport {
         spec.set("placeholders", placeholders);
         spec.set("realm", realm);
         try {
-            return "# GENERATED from deploy/keycloak/closeloop-realm.json by deploy/k8s-check (RealmImport): do not edit.\n"
-                    + "# Regenerate: ./mvnw -q -pl deploy/k8s-check verify -Dcloseloop.k8s.write-realm-import=true\n"
+            return "# GENERATED from " + SOURCE + " by ./closeloop generate: do not edit.\n"
                     + "# The demo users are left out; the operator only creates the realm, it never updates it.\n"
                     + YAML.writeValueAsString(resource);
         } catch (IOException e) {
