@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.closeloop.contracts.Topics;
 import io.closeloop.testing.KafkaClients;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -141,6 +142,9 @@ class KafkaSecurityTest {
 
         assertEquals(declared, siteClients);
         assertTrue(KafkaSecurity.sites().containsAll(List.of("north", "south")), KafkaSecurity.sites().toString());
+        Path checkout = LocalInfra.defaultStateDir().getParent().getParent();
+        assertEquals(Sites.read(checkout).stream().map(Sites.Site::code).toList(), KafkaSecurity.sites(),
+                "the site KafkaUsers are the sites of " + Sites.DECLARATION);
         for (String site : KafkaSecurity.sites()) {
             assertTrue(KafkaSecurity.acls().stream().anyMatch(acl ->
                     acl.entry().principal().equals("User:" + KafkaSecurity.siteClient(site))
