@@ -217,7 +217,7 @@ public final class SiteFiles {
      * The realm with one confidential client per site, in place of the site clients it had (where the first of
      * them was, else at the end). A site's tokens carry only the Kafka audience, so they open no Closeloop API.
      */
-    static ObjectNode withSiteClients(ObjectNode realm, List<Sites.Site> sites) {
+    private static ObjectNode withSiteClients(ObjectNode realm, List<Sites.Site> sites) {
         ObjectNode result = realm.deepCopy();
         ArrayNode clients = (ArrayNode) result.path("clients");
         int at = -1;
