@@ -8,6 +8,7 @@ import io.closeloop.contracts.IncidentCategory;
 import io.closeloop.contracts.Topics;
 import io.closeloop.contracts.events.IncidentReported;
 import io.closeloop.local.LocalInfra;
+import io.closeloop.local.ServiceJvm;
 import io.closeloop.testing.KafkaClients;
 import io.closeloop.testing.SiteFeed;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ final class StageHop {
         parameters.put("seconds", seconds);
         parameters.put("records", count);
         parameters.put("warmUpRecords", 200);
-        parameters.put("serviceHeap", "-Xmx256m");
+        parameters.put("serviceJvmOptions", ServiceJvm.declared(root));
         parameters.put("producer", "acks=all, linger.ms=0");
         ObjectNode json = EventJson.mapper().createObjectNode();
         json.put("benchmark", "stage-hop");
