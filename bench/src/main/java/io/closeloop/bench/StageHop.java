@@ -82,8 +82,11 @@ final class StageHop {
 
         Latencies baseline = baseline(infra, count, rate);
         Latencies service;
+        // The broker lets incident-service's principal use only its own group: the operator grants the fresh one.
+        String group = "bench-hop-" + UUID.randomUUID();
+        KafkaClients.allowGroup(infra.kafkaBootstrapServers(), "incident-service", group);
         try (ServiceRunner incidents = ServiceRunner.start(root, infra, "incident-service",
-                List.of("-Dmp.messaging.incoming.incidents-reported.group.id=bench-hop-" + UUID.randomUUID()),
+                List.of("-Dmp.messaging.incoming.incidents-reported.group.id=" + group),
                 Map.of())) {
             incidents.awaitReady(timeout);
             service = service(infra, incidents, count, rate, timeout);
