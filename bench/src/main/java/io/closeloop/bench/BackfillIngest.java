@@ -8,6 +8,7 @@ import io.closeloop.contracts.IncidentCategory;
 import io.closeloop.contracts.Topics;
 import io.closeloop.contracts.events.IncidentReported;
 import io.closeloop.local.LocalInfra;
+import io.closeloop.local.ServiceJvm;
 import io.closeloop.testing.KafkaClients;
 import io.closeloop.testing.SiteFeed;
 import java.io.IOException;
@@ -96,6 +97,9 @@ public final class BackfillIngest {
             WHERE incident.version < EXCLUDED.version
             """;
 
+    /** ./bench/run runs from the repository's root. */
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+
     private record Options(int records, Duration timeout, Path results, Path serviceJar, boolean jfr) {
     }
 
@@ -113,7 +117,7 @@ public final class BackfillIngest {
         parameters.put("topic", TOPIC);
         parameters.put("timeoutSeconds", options.timeout().toSeconds());
         parameters.put("baselineMaxPollRecords", 2000);
-        parameters.put("serviceHeap", "-Xmx256m");
+        parameters.put("serviceJvmOptions", ServiceJvm.declared(ROOT));
         parameters.put("historyYears", 5);
         parameters.put("categories", IncidentCategory.values().length);
         ObjectNode json = EventJson.mapper().createObjectNode();
@@ -317,7 +321,7 @@ public final class BackfillIngest {
         // The shell holds stdin and stops the service when this JVM goes, even when it is killed.
         String profile = options.jfr() ? " -XX:StartFlightRecording=settings=profile,filename=\""
                 + log.resolveSibling("incident-service.jfr") + "\"" : "";
-        String command = "\"" + java + "\" -Xmx256m" + profile + " -Dmp.messaging.incoming.incidents-reported.group.id=" + group
+        String command = "\"" + java + "\" " + ServiceJvm.options(ROOT) + profile + " -Dmp.messaging.incoming.incidents-reported.group.id=" + group
                 + " -jar \"" + options.serviceJar() + "\" </dev/null & pid=$!; "
                 + "trap 'kill $pid' TERM; cat >/dev/null; kill $pid; wait $pid";
         ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", command))

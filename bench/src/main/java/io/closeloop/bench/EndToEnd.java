@@ -8,6 +8,7 @@ import io.closeloop.contracts.IncidentCategory;
 import io.closeloop.contracts.Topics;
 import io.closeloop.contracts.events.IncidentReported;
 import io.closeloop.local.LocalInfra;
+import io.closeloop.local.ServiceJvm;
 import io.closeloop.testing.KafkaClients;
 import io.closeloop.testing.SiteFeed;
 import io.closeloop.testing.Tokens;
@@ -61,7 +62,7 @@ final class EndToEnd {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("incidents", count);
         parameters.put("restWorkers", WORKERS);
-        parameters.put("serviceHeap", "-Xmx256m");
+        parameters.put("serviceJvmOptions", ServiceJvm.declared(root));
         ObjectNode json = EventJson.mapper().createObjectNode();
         json.put("benchmark", "end-to-end");
         LocalInfra.Endpoints infra = BenchEnv.start("End to end (issue 10, benchmark 3)", parameters, json);

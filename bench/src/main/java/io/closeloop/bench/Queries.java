@@ -5,6 +5,7 @@ import io.closeloop.contracts.EventJson;
 import io.closeloop.contracts.HarmLevel;
 import io.closeloop.contracts.IncidentCategory;
 import io.closeloop.local.LocalInfra;
+import io.closeloop.local.ServiceJvm;
 import io.closeloop.testing.Tokens;
 import java.io.IOException;
 import java.io.Reader;
@@ -58,7 +59,7 @@ final class Queries {
         parameters.put("accountabilities", incidents);
         parameters.put("callsPerQuery", calls);
         parameters.put("warmUpCallsPerQuery", WARM_UP);
-        parameters.put("serviceHeap", "-Xmx256m");
+        parameters.put("serviceJvmOptions", ServiceJvm.declared(root));
         parameters.put("years", 5);
         ObjectNode json = EventJson.mapper().createObjectNode();
         json.put("benchmark", "queries");
@@ -86,6 +87,7 @@ final class Queries {
                     url, auditor, calls, i -> "/incidents?page=" + (i % 10) + "&size=20", 100.0));
             timings.add(time("incident history", url, reviewer, calls,
                     i -> "/incidents/" + incidentId(random.nextInt(incidents / 2) * 2) + "/history", null));
+            explainListShapes(root, infra, service.database());
         }
         try (ServiceRunner service = ServiceRunner.start(root, infra, "accountability-service", List.of(),
                 Map.of())) {
@@ -113,6 +115,43 @@ final class Queries {
         json.set("runs", EventJson.mapper().valueToTree(timings));
         BenchEnv.write(results, "queries-" + incidents, json, "Queries with " + incidents + " incidents stored",
                 table.toString());
+    }
+
+    /**
+     * The plans of the list's page and count queries, as the service sends them for page 9 of each shape (SQL written
+     * after Hibernate's), into {@code bench/target/queries-plans.txt}: the evidence for or against an index.
+     */
+    private static void explainListShapes(Path root, LocalInfra.Endpoints infra, String database) throws Exception {
+        String north = "site in ('north') and site = 'north'";
+        Map<String, String[]> shapes = new LinkedHashMap<>();
+        shapes.put("stage + category", new String[] {
+            north + " and stage = 'REVIEW' and category = 'FALLS'", "occurred_at desc, id", "180", "20"});
+        shapes.put("overdue reviews (all sites)", new String[] {
+            "1 = 1 and stage = 'REVIEW' and review_due_on < current_date", "review_due_on, id", "180", "20"});
+        shapes.put("harm + repeat", new String[] {
+            north + " and harm_level = 'MODERATE' and is_repeat = true", "occurred_at, id", "450", "50"});
+        shapes.put("no filter (all sites)", new String[] {"1 = 1", "occurred_at desc, id", "180", "20"});
+        StringBuilder plans = new StringBuilder();
+        try (Connection connection = BenchEnv.connect(infra, database); Statement statement = connection.createStatement()) {
+            for (var shape : shapes.entrySet()) {
+                String[] q = shape.getValue();
+                String page = "select * from incident where " + q[0] + " order by " + q[1] + " offset " + q[2]
+                        + " rows fetch first " + q[3] + " rows only";
+                String count = "select 1 from incident where " + q[0] + " fetch first 10001 rows only";
+                for (String sql : List.of(page, count)) {
+                    plans.append("## ").append(shape.getKey()).append("\n").append(sql).append("\n");
+                    try (var plan = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+                        while (plan.next()) {
+                            plans.append(plan.getString(1)).append("\n");
+                        }
+                    }
+                    plans.append("\n");
+                }
+            }
+        }
+        Path file = root.resolve("bench/target/queries-plans.txt");
+        java.nio.file.Files.writeString(file, plans);
+        System.out.println("list query plans: " + file);
     }
 
     private static String category(int i) {

@@ -1,6 +1,7 @@
 package io.closeloop.bench;
 
 import io.closeloop.local.LocalInfra;
+import io.closeloop.local.ServiceJvm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One packaged service as its own process, on a fresh database and a free port, as e2e runs it (-Xmx256m). A shell
+ * One packaged service as its own process, on a fresh database and a free port, with the services' JVM options
+ * ({@link ServiceJvm}) as e2e runs it. A shell
  * holds its stdin and stops it when this JVM goes, even when this JVM is killed.
  */
 final class ServiceRunner implements AutoCloseable {
@@ -54,7 +56,7 @@ final class ServiceRunner implements AutoCloseable {
         Files.createDirectories(log.getParent());
         int port = BenchEnv.freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        String command = "\"" + java + "\" -Xmx256m " + String.join(" ", jvmOptions) + " -jar \"" + jar
+        String command = "\"" + java + "\" " + ServiceJvm.options(root) + " " + String.join(" ", jvmOptions) + " -jar \"" + jar
                 + "\" </dev/null & pid=$!; trap 'kill $pid' TERM; cat >/dev/null; kill $pid; wait $pid";
         ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", command))
                 .redirectErrorStream(true)
@@ -109,10 +111,22 @@ final class ServiceRunner implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
     }
 
+    private Optional<ProcessHandle> jvm() {
+        return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .findFirst();
+    }
+
+    /**
+     * CPU time the service's JVM has used (all its threads, user and system), in seconds. On a shared machine the
+     * time to ready follows the load; the CPU time it took to get there hardly does.
+     */
+    double cpuSeconds() {
+        return jvm().flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
     /** Resident set size of the service's JVM in MiB, from /proc. */
     double rssMiB() throws IOException {
-        Optional<ProcessHandle> jvm = process.descendants().filter(p -> p.info().command()
-                .map(c -> c.endsWith("java")).orElse(false)).findFirst();
+        Optional<ProcessHandle> jvm = jvm();
         if (jvm.isEmpty()) {
             return Double.NaN;
         }

@@ -8,6 +8,7 @@ import io.closeloop.contracts.IncidentCategory;
 import io.closeloop.contracts.Topics;
 import io.closeloop.contracts.events.IncidentReported;
 import io.closeloop.local.LocalInfra;
+import io.closeloop.local.ServiceJvm;
 import io.closeloop.testing.KafkaClients;
 import io.closeloop.testing.SiteFeed;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ final class StageHop {
         parameters.put("seconds", seconds);
         parameters.put("records", count);
         parameters.put("warmUpRecords", 200);
-        parameters.put("serviceHeap", "-Xmx256m");
+        parameters.put("serviceJvmOptions", ServiceJvm.declared(root));
         parameters.put("producer", "acks=all, linger.ms=0");
         ObjectNode json = EventJson.mapper().createObjectNode();
         json.put("benchmark", "stage-hop");
@@ -81,8 +82,11 @@ final class StageHop {
 
         Latencies baseline = baseline(infra, count, rate);
         Latencies service;
+        // The broker lets incident-service's principal use only its own group: the operator grants the fresh one.
+        String group = "bench-hop-" + UUID.randomUUID();
+        KafkaClients.allowGroup(infra.kafkaBootstrapServers(), "incident-service", group);
         try (ServiceRunner incidents = ServiceRunner.start(root, infra, "incident-service",
-                List.of("-Dmp.messaging.incoming.incidents-reported.group.id=bench-hop-" + UUID.randomUUID()),
+                List.of("-Dmp.messaging.incoming.incidents-reported.group.id=" + group),
                 Map.of())) {
             incidents.awaitReady(timeout);
             service = service(infra, incidents, count, rate, timeout);

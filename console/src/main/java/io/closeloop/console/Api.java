@@ -94,7 +94,8 @@ public class Api {
             Map<String, Object> result = object(backend, path + separator + "size=200&page=" + page);
             List<Map<String, Object>> items = (List<Map<String, Object>>) result.get("items");
             all.addAll(items);
-            if (all.size() >= ((Number) result.get("total")).longValue() || items.isEmpty()) {
+            boolean exact = !Boolean.FALSE.equals(result.get("totalExact"));
+            if (items.isEmpty() || exact && all.size() >= ((Number) result.get("total")).longValue()) {
                 break;
             }
         }

@@ -55,7 +55,9 @@ public class IncidentPages {
         long total = ((Number) result.get("total")).longValue();
         String filters = query("site", site, "stage", stage, "category", category, "harm", harm,
                 "overdue", overdue, "repeat", repeat);
-        return incidents.data("result", result).data("total", total).data("page", index)
+        // A long list is counted only so far: its total then means "more than".
+        boolean exact = !Boolean.FALSE.equals(result.get("totalExact"));
+        return incidents.data("result", result).data("total", total).data("totalExact", exact).data("page", index)
                 .data("prevPage", index - 1).data("nextPage", index + 1)
                 .data("hasNext", (index + 1) * 25L < total)
                 .data("filters", filters.isEmpty() ? "?" : filters + "&")

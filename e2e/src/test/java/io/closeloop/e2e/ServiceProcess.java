@@ -1,5 +1,6 @@
 package io.closeloop.e2e;
 
+import io.closeloop.local.ServiceJvm;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -64,7 +65,7 @@ final class ServiceProcess {
         Path log = root.resolve("e2e/target/services").resolve(instance + ".log");
         Files.createDirectories(log.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
-        String command = "\"" + java + "\" -Xmx256m -jar \"" + jar + "\" </dev/null & pid=$!; "
+        String command = "\"" + java + "\" " + ServiceJvm.options(root) + " -jar \"" + jar + "\" </dev/null & pid=$!; "
                 + "trap 'kill $pid' TERM; cat >/dev/null; kill $pid; wait $pid";
         ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", command))
                 .redirectErrorStream(true)

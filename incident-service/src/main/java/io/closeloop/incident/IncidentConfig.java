@@ -15,6 +15,13 @@ public interface IncidentConfig {
 
     Triage triage();
 
+    /**
+     * How many matching incidents the list counts before it answers "more than" ({@code totalExact: false}); the
+     * count always reaches past the next page, so paging is unaffected.
+     */
+    @WithDefault("10000")
+    long listCountLimit();
+
     /** How far back an incident looks for earlier incidents it repeats. */
     @WithDefault("P12M")
     Period recurrenceWindow();

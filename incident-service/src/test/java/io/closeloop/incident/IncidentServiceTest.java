@@ -187,6 +187,29 @@ class IncidentServiceTest {
     }
 
     @Test
+    void aLongListSaysMoreThanItsCountLimitAndStillPages() {
+        // The test profile counts at most 5 matching incidents (closeloop.incident.list-count-limit).
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String reference = "N-" + UUID.randomUUID();
+            ids.add(Incident.idOf("north", reference));
+            sites.report(report(reference, 1, "One of a long list"));
+        }
+        ids.forEach(IncidentServiceTest::awaitIncident);
+
+        as("auditor").get("/incidents?site=north&size=2").then().statusCode(200)
+                .body("items.size()", equalTo(2))
+                .body("total", equalTo(5))
+                .body("totalExact", equalTo(false));
+        // A page of 200 counts past the next page (400), beyond the limit: exact for this suite's incidents.
+        var whole = as("auditor").get("/incidents?site=north&size=200").then().statusCode(200)
+                .body("totalExact", equalTo(true)).extract().jsonPath();
+        assertThat(whole.getInt("total")).isEqualTo(whole.getList("items").size()).isGreaterThanOrEqualTo(6);
+        as("leader.south").get("/incidents?site=north").then().statusCode(200)
+                .body("total", equalTo(0)).body("totalExact", equalTo(true));
+    }
+
+    @Test
     void accessFollowsRoleAndSite() {
         UUID id = reportedIncident();
         given().get("/incidents/{id}", id).then().statusCode(401);

@@ -62,6 +62,24 @@ class DeploymentsTest {
         }
     }
 
+    /**
+     * The image runs with the services' one set of JVM options (service-parent/jvm.options, which the build copies to
+     * target/). Its run-java.sh adds -XX:+UseParallelGC unless GC_CONTAINER_OPTIONS names a collector, and two
+     * collectors stop the JVM at start, so the image names the options' own collector there.
+     */
+    @org.junit.jupiter.api.Test
+    void theImageRunsWithTheServicesJvmOptions() {
+        String options = Repo.read(Repo.ROOT.resolve("service-parent/jvm.options"));
+        String collector = single(options, "(?m)^(-XX:\\+Use\\w+GC)$");
+        for (String service : Repo.SERVICES) {
+            String dockerfile = Repo.read(Repo.service(service).resolve("src/main/docker/Dockerfile.jvm"));
+            assertThat(dockerfile).as(service + " image").contains("COPY --chown=185 target/jvm.options /deployments/jvm.options");
+            assertThat(single(dockerfile, "(?m)^ENV JAVA_OPTS_APPEND=\"([^\"]*)\"$")).startsWith("@/deployments/jvm.options ");
+            assertThat(single(dockerfile, "(?m)^ENV GC_CONTAINER_OPTIONS=\"([^\"]*)\"$")).as(service + " collector")
+                    .isEqualTo(collector);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void theBaseRunsTheImageThatQuarkusNames() {
         Manifests dev = Manifests.of("dev");

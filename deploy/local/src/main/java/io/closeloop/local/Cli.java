@@ -265,7 +265,8 @@ public final class Cli {
                     // Dies with this process, even after SIGKILL: see stdin-guard.sh.
                     command.addAll(List.of("bash", guard.toString()));
                 }
-                command.addAll(List.of(Jvm.javaExecutable().toString(), "-jar", jar(service).toString()));
+                command.addAll(List.of(Jvm.javaExecutable().toString(), ServiceJvm.options(root), "-jar",
+                        jar(service).toString()));
                 Files.createDirectories(log(service).getParent());
                 ProcessBuilder builder = new ProcessBuilder(command)
                         .directory(root.resolve(service.name()).toFile())

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Stores a site's report once per site and reference; a newer version updates it, the same version again is a no-op,
@@ -48,7 +49,7 @@ public class IncidentIntake {
         var id = Incident.idOf(report.site(), report.siteReference());
         Incident existing = Incident.findById(id);
         if (existing == null) {
-            Incident incident = create(report, version, actor);
+            Incident incident = create(id, report, version, actor);
             incident.persist();
             IncidentHistory.append(id, incident.receivedAt, actor, "incident-service", reportedLine(incident));
             recurrence.onReported(incident);
@@ -86,10 +87,12 @@ public class IncidentIntake {
         List<UUID> ids = events.stream().map(e -> Incident.idOf(e.data().site(), e.data().siteReference())).toList();
         Map<UUID, Incident> existing = Incident.<Incident>list("id in ?1", ids).stream()
                 .collect(Collectors.toMap(incident -> incident.id, incident -> incident));
-        boolean updates = new HashSet<>(ids).size() < ids.size() || events.stream().anyMatch(e -> {
-            Incident stored = existing.get(Incident.idOf(e.data().site(), e.data().siteReference()));
-            return stored != null && (versionOf(e.data()) > stored.version
-                    || versionOf(e.data()) == stored.version && !stored.sameContentAs(e.data()));
+        // An id is a name-based UUID (an MD5 digest): computed once per report, not once per use.
+        boolean updates = new HashSet<>(ids).size() < ids.size() || IntStream.range(0, events.size()).anyMatch(i -> {
+            Incident stored = existing.get(ids.get(i));
+            IncidentReported report = events.get(i).data();
+            return stored != null && (versionOf(report) > stored.version
+                    || versionOf(report) == stored.version && !stored.sameContentAs(report));
         });
         if (updates) {
             for (int i = 0; i < events.size(); i++) {
@@ -103,9 +106,10 @@ public class IncidentIntake {
             return;
         }
         List<Incident> created = new ArrayList<>();
-        for (InboundEvent<IncidentReported> event : events) {
-            if (!existing.containsKey(Incident.idOf(event.data().site(), event.data().siteReference()))) {
-                created.add(create(event.data(), versionOf(event.data()), actorOf(event)));
+        for (int i = 0; i < events.size(); i++) {
+            if (!existing.containsKey(ids.get(i))) {
+                IncidentReported report = events.get(i).data();
+                created.add(create(ids.get(i), report, versionOf(report), actorOf(events.get(i))));
             }
         }
         if (created.isEmpty()) {
@@ -129,9 +133,9 @@ public class IncidentIntake {
         }
     }
 
-    private Incident create(IncidentReported report, long version, String actor) {
+    private Incident create(UUID id, IncidentReported report, long version, String actor) {
         Incident incident = new Incident();
-        incident.id = Incident.idOf(report.site(), report.siteReference());
+        incident.id = id;
         incident.apply(report, version);
         incident.stage = Stage.REVIEW;
         incident.reportedBy = actor;

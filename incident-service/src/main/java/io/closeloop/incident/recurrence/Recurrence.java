@@ -19,12 +19,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
@@ -151,6 +154,12 @@ public class Recurrence {
         }
     }
 
+    /** An incident of the batch as a candidate earlier incident, in {@link #isLater}'s order. */
+    private record Candidate(Instant occurredAt, String id, Incident incident) {
+        static final Comparator<Candidate> LATEST_FIRST = Comparator.comparing(Candidate::occurredAt)
+                .reversed().thenComparing(Candidate::id);
+    }
+
     /** An incident new in an intake batch, and an earlier incident it repeats (same site and category). */
     public record Repeat(Incident incident, Incident earlier) {
     }
@@ -168,18 +177,19 @@ public class Recurrence {
         Map<UUID, Incident> earlier = earlierIds.isEmpty() ? Map.of()
                 : Incident.<Incident>list("id in ?1", earlierIds).stream()
                         .collect(Collectors.toMap(incident -> incident.id, incident -> incident));
-        Map<String, List<Incident>> seen = new HashMap<>();
+        // Per site and category, the batch's incidents so far, latest first: the latest one at or before an
+        // incident's time is found without scanning them all (a backfill batch holds thousands of one kind).
+        Map<String, NavigableSet<Candidate>> seen = new HashMap<>();
         List<Repeat> repeats = new ArrayList<>();
         for (int i = 0; i < incidents.size(); i++) {
             Incident incident = incidents.get(i);
-            List<Incident> sameKind = seen.computeIfAbsent(incident.site + "/" + incident.category,
-                    k -> new ArrayList<>());
+            NavigableSet<Candidate> sameKind = seen.computeIfAbsent(incident.site + "/" + incident.category,
+                    k -> new TreeSet<>(Candidate.LATEST_FIRST));
             Incident latest = stored.get(i)[0] == null ? null : earlier.get(stored.get(i)[0]);
-            for (Incident candidate : sameKind) {
-                if (RecurrenceRules.repeats(candidate.occurredAt, incident.occurredAt, config.recurrenceWindow())
-                        && isLater(candidate, latest)) {
-                    latest = candidate;
-                }
+            Candidate inBatch = sameKind.ceiling(new Candidate(incident.occurredAt, "", null));
+            if (inBatch != null && RecurrenceRules.repeats(inBatch.occurredAt(), incident.occurredAt,
+                    config.recurrenceWindow()) && isLater(inBatch.incident(), latest)) {
+                latest = inBatch.incident();
             }
             if (latest != null) {
                 repeats.add(new Repeat(incident, latest));
@@ -188,7 +198,7 @@ public class Recurrence {
             if (closed != null && closed != latest) {
                 repeats.add(new Repeat(incident, closed));
             }
-            sameKind.add(incident);
+            sameKind.add(new Candidate(incident.occurredAt, incident.id.toString(), incident));
         }
         return repeats;
     }
