@@ -72,8 +72,11 @@ public class StageTracker {
             LOG.warnf("Event %s names incident %s, which this service does not hold", event.id(), incidentId);
             return;
         }
-        incident.stage = stage;
-        incident.updatedAt = event.time();
+        Stage next = incident.stage.after(stage);
+        if (next != incident.stage) {
+            incident.stage = next;
+            incident.updatedAt = event.time();
+        }
         IncidentHistory.append(incidentId, event.time(), actor(event.source()), serviceOf(event.source()), what);
     }
 
