@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -58,11 +59,16 @@ class FaultScenarioTest {
     private static final long SEED = Long.getLong("closeloop.fault.seed", System.nanoTime());
     /** Every call and every wait is bounded; a run that cannot finish fails instead of hanging. */
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(3);
+    /** After the first failure, how long the run still watches whether its incident moves on (slow, or lost). */
+    private static final Duration WATCH_AFTER_FAILURE = Duration.ofMinutes(3);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(Math.max(10, INCIDENTS / 50));
     private static final int DRIVERS = 3;
     /** Evidence as a careless or hostile reviewer might type it: stored as typed, escaped when rendered. */
     private static final String HOSTILE_EVIDENCE = "Overdue 3 weeks <script>alert('x')</script> "
             + "<img src=x onerror=alert(1)> '; DROP TABLE review; -- & \"quoted\"";
+
+    /** Failures diagnosed so far: the first few say where their incidents stand. */
+    private static final AtomicInteger DIAGNOSES = new AtomicInteger();
 
     private static Platform platform;
     private static String run;
@@ -104,6 +110,8 @@ class FaultScenarioTest {
         boolean drained = platform.terminate("incident-service", Duration.ofSeconds(40));
         faultLog.add("incident-service: SIGTERM with a batch of reports in flight; exited by itself: " + drained);
         assertThat(drained).as("incident-service exits by itself within its shutdown timeout").isTrue();
+        assertThat(platform.lastStop("incident-service")).as("what incident-service logged while it stopped")
+                .noneMatch(line -> line.contains("ERROR [io.closeloop") || line.contains(" gives up "));
         platform.restart("incident-service");
 
         ExecutorService chaos = Executors.newSingleThreadExecutor();
@@ -350,11 +358,57 @@ class FaultScenarioTest {
 
     private void awaitAllClosed() {
         String ids = inList(incidents);
-        until(() -> Sql.count(platform, "incident-service",
-                "select count(*) from incident where stage = 'CLOSED' and id in " + ids), closed -> closed == INCIDENTS);
+        try {
+            until(() -> Sql.count(platform, "incident-service",
+                    "select count(*) from incident where stage = 'CLOSED' and id in " + ids),
+                    closed -> closed == INCIDENTS);
+        } catch (AssertionError notClosed) {
+            throw diagnosed(notClosed());
+        }
+    }
+
+    /** The incidents that are not closed in incident-service, or whose verification is not closed. */
+    private static List<UUID> notClosed() {
+        String ids = inList(incidents);
+        List<String> closed = Sql.column(platform, "incident-service",
+                "select id from incident where stage = 'CLOSED' and id in " + ids);
+        List<String> verified = Sql.column(platform, "verification-service",
+                "select incident_id from verification where status = 'CLOSED' and incident_id in " + ids);
+        return incidents.stream().filter(id -> !closed.contains(id.toString()) || !verified.contains(id.toString()))
+                .toList();
+    }
+
+    /**
+     * The failure with the diagnosis of the incidents it concerns (also printed, since a failure under faults is
+     * rarely repeated at will); after three, only the failure.
+     */
+    private static AssertionError diagnosed(List<UUID> stuck, Throwable failure) {
+        if (DIAGNOSES.incrementAndGet() > 3) {
+            return failure instanceof AssertionError assertion ? assertion : new AssertionError(failure);
+        }
+        String diagnosis = Diagnosis.of(platform, stuck);
+        System.out.println(diagnosis);
+        if (DIAGNOSES.get() == 1) {
+            try {
+                diagnosis += "\n" + Diagnosis.watch(platform, stuck, WATCH_AFTER_FAILURE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.out.println(diagnosis.substring(diagnosis.lastIndexOf("\n=== ") + 1));
+        }
+        return new AssertionError(failure.getMessage() + "\n" + diagnosis, failure);
+    }
+
+    private static AssertionError diagnosed(List<UUID> stuck) {
+        return diagnosed(stuck, new AssertionError(stuck.size() + " of " + INCIDENTS + " incidents did not close "
+                + "within " + CALL_TIMEOUT));
     }
 
     private Map<String, Long> verifyStores() {
+        List<UUID> stuck = notClosed();
+        if (!stuck.isEmpty()) {
+            throw diagnosed(stuck);
+        }
         String ids = inList(incidents);
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("incidents reported", (long) INCIDENTS);
@@ -377,6 +431,13 @@ class FaultScenarioTest {
         counts.put("incident-service: stage changes applied twice", Sql.count(platform, "incident-service",
                 "select count(*) from (select incident_id, what from incident_history where incident_id in " + ids
                         + " group by incident_id, what having count(*) > 1) twice"));
+        counts.put("slowest hop, actions.embedded published -> verification opened (ms)", slowestHop(
+                Sql.column(platform, "action-service", "select record_key || ' ' || (extract(epoch from min(created_at))"
+                        + " * 1000)::bigint from outbox where topic = 'actions.embedded.v1' and record_key in "
+                        + inList(incidents.stream().map(UUID::toString).toList()) + " group by record_key"),
+                Sql.column(platform, "verification-service", "select incident_id || ' ' || (extract(epoch from "
+                        + "min(opened_at)) * 1000)::bigint from verification where incident_id in " + ids
+                        + " group by incident_id")));
         for (String service : Platform.SERVICES) {
             counts.put(service + ": inbox events applied", Sql.count(platform, service,
                     "select count(*) from inbox where outcome = 'APPLIED'"));
@@ -402,6 +463,14 @@ class FaultScenarioTest {
             assertThat(counts.get(service + ": outbox rows unsent")).as(service).isZero();
         }
         return counts;
+    }
+
+    /** The longest time between an event's publication (outbox row) and its effect, over incidents with both. */
+    private static long slowestHop(List<String> published, List<String> applied) {
+        Map<String, Long> at = published.stream().map(row -> row.split(" "))
+                .collect(Collectors.toMap(row -> row[0], row -> Long.parseLong(row[1])));
+        return applied.stream().map(row -> row.split(" ")).filter(row -> at.containsKey(row[0]))
+                .mapToLong(row -> Long.parseLong(row[1]) - at.get(row[0])).max().orElse(-1);
     }
 
     private static void hostileTextComesBackAsTypedAndRendersEscaped(UUID id) {
@@ -503,10 +572,17 @@ class FaultScenarioTest {
         return response -> response.statusCode() == 200 && response.jsonPath().get(path) != null;
     }
 
-    private static <T> void parallel(List<T> items, Consumer<T> step) throws Exception {
+    /** Runs {@code step} for every incident, {@link #DRIVERS} at a time; an incident whose step fails is diagnosed. */
+    private static void parallel(List<UUID> items, Consumer<UUID> step) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(DRIVERS);
         try {
-            List<Future<?>> futures = items.stream().<Future<?>>map(item -> pool.submit(() -> step.accept(item))).toList();
+            List<Future<?>> futures = items.stream().<Future<?>>map(item -> pool.submit(() -> {
+                try {
+                    step.accept(item);
+                } catch (AssertionError | RuntimeException stuck) {
+                    throw diagnosed(List.of(item), stuck);
+                }
+            })).toList();
             for (Future<?> future : futures) {
                 future.get(RUN_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
             }

@@ -1,8 +1,11 @@
 package io.closeloop.e2e;
 
 import io.closeloop.testing.KafkaClients;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -33,6 +36,29 @@ final class KafkaLag {
             return lag;
         } catch (ExecutionException e) {
             throw new IllegalStateException("Kafka did not answer for group " + group, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Each partition {@code group} has committed on, with its committed offset and the partition's end. */
+    static String behind(String bootstrapServers, String group) {
+        try (Admin admin = Admin.create(KafkaClients.config(bootstrapServers))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet()
+                    .stream().collect(java.util.stream.Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                    .all().get(30, TimeUnit.SECONDS);
+            String members = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group)
+                    .members().stream().map(m -> m.clientId() + m.assignment().topicPartitions())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return new java.util.TreeMap<>(committed.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                    entry -> entry.getKey().toString(), entry -> (entry.getValue() == null ? "-"
+                            : Long.toString(entry.getValue().offset())) + "/" + ends.get(entry.getKey()).offset())))
+                    + "; members: " + members;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer for group " + group, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

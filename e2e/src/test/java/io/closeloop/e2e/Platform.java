@@ -63,8 +63,7 @@ final class Platform {
     /** The web console, started on first use: it calls the four services with the signed-in user's token. */
     synchronized String console() throws Exception {
         if (console == null) {
-            Path root = Path.of(System.getProperty("closeloop.checkout", "..")).toAbsolutePath().normalize();
-            console = ServiceProcess.start(root, "console", Map.of(
+            console = ServiceProcess.start(root(), "console", Map.of(
                     "QUARKUS_OIDC_AUTH_SERVER_URL", infra.authServerUrl(),
                     "CLOSELOOP_CONSOLE_SERVICES_INCIDENT", url("incident-service"),
                     "CLOSELOOP_CONSOLE_SERVICES_ACCOUNTABILITY", url("accountability-service"),
@@ -78,6 +77,29 @@ final class Platform {
     /** The database of a service in this run, for the fault tests' checks of what was stored. */
     String jdbcUrl(String service) {
         return infra.jdbcUrl(database(service));
+    }
+
+    /** Every log of the service's instances, replicas included; a restarted instance appends to its own. */
+    List<Path> logs(String service) throws java.io.IOException {
+        Path services = root().resolve("e2e/target/services");
+        try (var files = java.nio.file.Files.list(services)) {
+            return files.filter(file -> file.getFileName().toString().startsWith(service)).sorted().toList();
+        }
+    }
+
+    /** The lines the service's own instance logged from its last SIGTERM or SIGKILL on. */
+    List<String> lastStop(String service) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(root().resolve("e2e/target/services")
+                .resolve(service + ".log"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        int stop = lines.size();
+        while (stop > 0 && !(lines.get(stop - 1).startsWith("=== e2e ") && lines.get(stop - 1).contains(": SIG"))) {
+            stop--;
+        }
+        return lines.subList(stop, lines.size());
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("closeloop.checkout", "..")).toAbsolutePath().normalize();
     }
 
     /** SIGKILL to the service's process, then the same instance again on its port; returns once it is ready. */
@@ -151,7 +173,7 @@ final class Platform {
     }
 
     private static Platform start() throws Exception {
-        Path root = Path.of(System.getProperty("closeloop.checkout", "..")).toAbsolutePath().normalize();
+        Path root = root();
         LocalInfra.Endpoints infra = LocalInfra.ensureRunning();
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
         List<ServiceProcess> starting = new ArrayList<>();

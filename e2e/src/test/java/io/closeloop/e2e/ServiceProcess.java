@@ -2,6 +2,7 @@ package io.closeloop.e2e;
 
 import io.closeloop.local.ServiceJvm;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -64,6 +66,7 @@ final class ServiceProcess {
         }
         Path log = root.resolve("e2e/target/services").resolve(instance + ".log");
         Files.createDirectories(log.getParent());
+        mark(log, "starting on port " + port);
         String java = ProcessHandle.current().info().command().orElse("java");
         String command = "\"" + java + "\" " + ServiceJvm.options(root) + " -jar \"" + jar + "\" </dev/null & pid=$!; "
                 + "trap 'kill $pid' TERM; cat >/dev/null; kill $pid; wait $pid";
@@ -86,6 +89,7 @@ final class ServiceProcess {
 
     /** SIGKILL to the service's JVM: no shutdown hook, no commit, no goodbye; then its shell is let go. */
     void kill() {
+        mark(log, "SIGKILL");
         service().ifPresent(jvm -> {
             jvm.destroyForcibly();
             jvm.onExit().join();
@@ -98,6 +102,7 @@ final class ServiceProcess {
      * (otherwise it is killed).
      */
     boolean terminate(Duration grace) {
+        mark(log, "SIGTERM");
         var jvm = service();
         jvm.ifPresent(ProcessHandle::destroy);
         boolean exited = jvm.map(handle -> {
@@ -152,6 +157,19 @@ final class ServiceProcess {
         } catch (IOException | InterruptedException e) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+        }
+    }
+
+    /**
+     * A line of the test's own in the instance's log, which every start of the instance appends to: the log keeps
+     * every life of the instance, told apart by these lines.
+     */
+    private static void mark(Path log, String what) {
+        try {
+            Files.writeString(log, "=== e2e " + Instant.now() + " " + log.getFileName() + ": " + what + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -18,12 +18,17 @@ final class Sql {
         return Long.parseLong(column(platform, service, query).getFirst());
     }
 
+    private static ResultSet query(Statement statement, String query) throws SQLException {
+        statement.setQueryTimeout(30);
+        return statement.executeQuery(query);
+    }
+
     /** The first column of every row, as text. */
     static List<String> column(Platform platform, String service, String query) {
         try (Connection connection = DriverManager.getConnection(platform.jdbcUrl(service),
                 platform.infra.postgresUser(), platform.infra.postgresPassword());
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(query)) {
+                ResultSet rows = query(statement, query)) {
             List<String> values = new ArrayList<>();
             while (rows.next()) {
                 values.add(rows.getString(1));

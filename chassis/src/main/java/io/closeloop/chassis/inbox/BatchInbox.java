@@ -36,12 +36,15 @@ public class BatchInbox {
     private final EntityManager entityManager;
     private final ChassisConfig.Inbox config;
     private final MeterRegistry registry;
+    private final Stopping stopping;
 
-    BatchInbox(Inbox inbox, EntityManager entityManager, ChassisConfig config, MeterRegistry registry) {
+    BatchInbox(Inbox inbox, EntityManager entityManager, ChassisConfig config, MeterRegistry registry,
+            Stopping stopping) {
         this.inbox = inbox;
         this.entityManager = entityManager;
         this.config = config.inbox();
         this.registry = registry;
+        this.stopping = stopping;
     }
 
     private record Pending<T>(ConsumerRecord<String, byte[]> record, InboundEvent<T> event) {
@@ -103,6 +106,9 @@ public class BatchInbox {
                 apply(consumer, batch.subList(at + 1, batch.size()), type, handler, single);
                 return;
             } catch (RuntimeException failure) {
+                if (stopping.now()) {
+                    throw stopping.leaveUnacknowledged(consumer, "a batch of " + batch.size(), failure);
+                }
                 if (!Failures.isTransient(failure)) {
                     LOG.warnf("%s falls back to one record at a time for a batch of %d: %s", consumer, batch.size(),
                             Failures.describe(failure));

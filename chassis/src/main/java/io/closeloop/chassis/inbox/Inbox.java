@@ -18,7 +18,8 @@ import org.jboss.logging.Logger;
  * so a redelivered event is a no-op. A record that cannot be decoded, or that the handler rejects, is dead-lettered
  * with its reason. An outage (database down) is retried without end: nothing is skipped and the partition resumes
  * where it stopped. Any other failure is retried a bounded number of times and then dead-lettered, so a poison record
- * never blocks its partition.
+ * never blocks its partition. Once the service is stopping, a failure is the shutdown's: the record is left
+ * unacknowledged for the next start, neither retried nor dead-lettered ({@link Stopping}).
  */
 @ApplicationScoped
 public class Inbox {
@@ -29,12 +30,15 @@ public class Inbox {
     private final Outbox outbox;
     private final ChassisConfig.Inbox config;
     private final MeterRegistry registry;
+    private final Stopping stopping;
 
-    Inbox(EntityManager entityManager, Outbox outbox, ChassisConfig config, MeterRegistry registry) {
+    Inbox(EntityManager entityManager, Outbox outbox, ChassisConfig config, MeterRegistry registry,
+            Stopping stopping) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.config = config.inbox();
         this.registry = registry;
+        this.stopping = stopping;
     }
 
     public <T> void consume(String consumer, ConsumerRecord<String, byte[]> record, EventType type,
@@ -61,6 +65,9 @@ public class Inbox {
                 deadLetter(consumer, record, ProcessedEvent.REJECTED, rejected.code(), rejected.getMessage());
                 return;
             } catch (RuntimeException failure) {
+                if (stopping.now()) {
+                    throw stopping.leaveUnacknowledged(consumer, "event " + event.id(), failure);
+                }
                 if (Failures.isTransient(failure)) {
                     LOG.warnf("%s waits for an outage to end (event %s): %s", consumer, event.id(),
                             Failures.describe(failure));
@@ -100,6 +107,10 @@ public class Inbox {
                 registry.counter("closeloop.dead.letters", "consumer", consumer, "reason", code).increment();
                 return;
             } catch (RuntimeException failure) {
+                if (stopping.now()) {
+                    throw stopping.leaveUnacknowledged(consumer,
+                            record.topic() + "-" + record.partition() + "@" + record.offset(), failure);
+                }
                 if (!Failures.isTransient(failure)) {
                     throw failure;
                 }

@@ -10,6 +10,7 @@ import io.closeloop.contracts.events.VerificationFailed;
 import io.closeloop.incident.intake.Incident;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -67,13 +68,18 @@ public class StageTracker {
     }
 
     private void advance(InboundEvent<?> event, UUID incidentId, Stage stage, String what) {
-        Incident incident = Incident.findById(incidentId);
+        // Locked: each topic has its own consumer, and two of them applying their events to one incident at once would
+        // both read the old stage, the last commit winning (a closure undone by the embedding read beside it).
+        Incident incident = Incident.findById(incidentId, LockModeType.PESSIMISTIC_WRITE);
         if (incident == null) {
             LOG.warnf("Event %s names incident %s, which this service does not hold", event.id(), incidentId);
             return;
         }
-        incident.stage = stage;
-        incident.updatedAt = event.time();
+        Stage next = incident.stage.after(stage);
+        if (next != incident.stage) {
+            incident.stage = next;
+            incident.updatedAt = event.time();
+        }
         IncidentHistory.append(incidentId, event.time(), actor(event.source()), serviceOf(event.source()), what);
     }
 
