@@ -184,7 +184,9 @@ class FaultScenarioTest {
             Map<String, Object> review = existing.stream().filter(r -> !"RETURNED".equals(r.get("status")))
                     .findFirst().orElse(null);
             if (review == null) {
-                until(() -> post("reviewer.north", "incident-service", reviews, reviewBody(id)), settled());
+                until(() -> post("reviewer.north", "incident-service", reviews,
+                        Steps.reviewBody("Night supervision missed overdue reassessments (" + id + ")",
+                                "CTRL-FALLS-01", HOSTILE_EVIDENCE, "leader.north")), settled());
             } else if ("DRAFT".equals(review.get("status"))) {
                 until(() -> post("reviewer.north", "incident-service", reviews + "/" + review.get("id") + "/submit",
                         null), settled());
@@ -276,19 +278,6 @@ class FaultScenarioTest {
             }
         }
         throw new AssertionError("The verification of " + id + " did not close");
-    }
-
-    private static Map<String, Object> reviewBody(UUID id) {
-        return Map.of("summary", "Night supervision missed overdue reassessments (" + id + ")",
-                "timeline", "Found at 06:10; checked at 06:15; GP informed at 07:00",
-                "contributoryFactors", List.of("TASK", "ORGANISATIONAL"),
-                "answers", Map.of(
-                        "timeline", "Found at 06:10; the control was last done three weeks before",
-                        "controls-that-should-have-detected", "The control named below",
-                        "monitoring-responsibility", "The unit leader, through the supervision list",
-                        "escalation-thresholds", "Misses escalate after 7 days; none was escalated"),
-                "controlFailures", List.of(Map.of("controlId", "CTRL-FALLS-01", "failureMode", "MISSED_SUPERVISION",
-                        "evidence", HOSTILE_EVIDENCE, "owner", "leader.north")));
     }
 
     private void advanceActionClock(Duration by) {

@@ -47,25 +47,30 @@ final class Steps {
     static String approvedReview(Platform platform, String incidentId, String summary, String controlId,
             String evidence, String owner) {
         String reviewId = as(platform, "reviewer.north", "incident-service").contentType(ContentType.JSON)
-                .body(Map.of("summary", summary,
-                        "timeline", "Found at 06:10; checked at 06:15; GP informed at 07:00",
-                        "contributoryFactors", List.of("TASK", "ORGANISATIONAL"),
-                        "answers", Map.of(
-                                "timeline", "Found at 06:10; the control was last done three weeks before",
-                                "controls-that-should-have-detected", "The control named below",
-                                "monitoring-responsibility", "The unit leader, through the supervision list",
-                                "escalation-thresholds", "Misses escalate after 7 days; none was escalated"),
-                        "controlFailures", List.of(Map.of(
-                                "controlId", controlId,
-                                "failureMode", "MISSED_SUPERVISION",
-                                "evidence", evidence,
-                                "owner", owner))))
+                .body(reviewBody(summary, controlId, evidence, owner))
                 .post("/incidents/{id}/reviews", incidentId).then().statusCode(201).extract().path("id");
         as(platform, "reviewer.north", "incident-service")
                 .post("/incidents/{id}/reviews/{review}/submit", incidentId, reviewId).then().statusCode(200);
         as(platform, "senior", "incident-service")
                 .post("/incidents/{id}/reviews/{review}/approve", incidentId, reviewId).then().statusCode(200);
         return reviewId;
+    }
+
+    /** A complete structured review body: the leadership questions answered and one failed control with its owner. */
+    static Map<String, Object> reviewBody(String summary, String controlId, String evidence, String owner) {
+        return Map.of("summary", summary,
+                "timeline", "Found at 06:10; checked at 06:15; GP informed at 07:00",
+                "contributoryFactors", List.of("TASK", "ORGANISATIONAL"),
+                "answers", Map.of(
+                        "timeline", "Found at 06:10; the control was last done three weeks before",
+                        "controls-that-should-have-detected", "The control named below",
+                        "monitoring-responsibility", "The unit leader, through the supervision list",
+                        "escalation-thresholds", "Misses escalate after 7 days; none was escalated"),
+                "controlFailures", List.of(Map.of(
+                        "controlId", controlId,
+                        "failureMode", "MISSED_SUPERVISION",
+                        "evidence", evidence,
+                        "owner", owner)));
     }
 
     /** The owner records a done result in four consecutive weekly packs; the service's clock moves a week between. */
