@@ -96,33 +96,31 @@ public final class PostgresNode {
      * four services.
      */
     static void awaitReady(Child postgres, String jdbcBaseUrl, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try (Connection connection = connect(jdbcBaseUrl)) {
-                requireOn(connection, "fsync");
-                requireOn(connection, "synchronous_commit");
-                for (String database : DATABASES) {
-                    recreate(connection, database);
-                }
-                return;
-            } catch (SQLException e) {
-                if (!postgres.isAlive()) {
-                    throw new IllegalStateException("PostgreSQL exited with " + postgres.exitValue());
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(
-                            "PostgreSQL did not answer within " + timeout.toSeconds() + " s", e);
-                }
-                Thread.sleep(200);
+        onceConnected(postgres, jdbcBaseUrl, timeout, connection -> {
+            requireOn(connection, "fsync");
+            requireOn(connection, "synchronous_commit");
+            for (String database : DATABASES) {
+                recreate(connection, database);
             }
-        }
+        });
     }
 
     /** Supervisor side: waits for a restarted server, whose databases stay as they were. */
     static void awaitReachable(Child postgres, String jdbcBaseUrl, Duration timeout) throws InterruptedException {
+        onceConnected(postgres, jdbcBaseUrl, timeout, connection -> { });
+    }
+
+    private interface ConnectionWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** Retries {@code work} on a fresh connection until it succeeds, the server exits, or the timeout passes. */
+    private static void onceConnected(Child postgres, String jdbcBaseUrl, Duration timeout, ConnectionWork work)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try (Connection connection = connect(jdbcBaseUrl)) {
+                work.run(connection);
                 return;
             } catch (SQLException e) {
                 if (!postgres.isAlive()) {
