@@ -33,6 +33,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -82,10 +83,11 @@ final class EndToEnd {
             }
             String run = UUID.randomUUID().toString().substring(0, 8);
             String kc = infra.keycloakUrl();
-            String reviewer = Tokens.of(kc, "reviewer.north");
-            String senior = Tokens.of(kc, "senior");
-            String leader = Tokens.of(kc, "leader.north");
-            String verifier = Tokens.of(kc, "verifier");
+            // A token per call from the cache: the full size runs for longer than a token lives.
+            Supplier<String> reviewer = () -> Tokens.of(kc, "reviewer.north");
+            Supplier<String> senior = () -> Tokens.of(kc, "senior");
+            Supplier<String> leader = () -> Tokens.of(kc, "leader.north");
+            Supplier<String> verifier = () -> Tokens.of(kc, "verifier");
             String incidents = services.get("incident-service").url();
             String accountability = services.get("accountability-service").url();
             String actions = services.get("action-service").url();
@@ -229,8 +231,12 @@ final class EndToEnd {
                 futures.add(pool.submit(() -> step.apply(item)));
             }
             List<R> results = new ArrayList<>();
+            int tenth = Math.max(1, items.size() / 10);
             for (Future<R> future : futures) {
                 results.add(future.get());
+                if (results.size() % tenth == 0 && results.size() < items.size()) {
+                    System.out.printf("  %d of %d%n", results.size(), items.size());
+                }
             }
             return results;
         } finally {
@@ -305,11 +311,11 @@ final class EndToEnd {
         return ids;
     }
 
-    private static JsonNode get(String url, String token) throws Exception {
+    private static JsonNode get(String url, Supplier<String> token) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), token, 200, url);
     }
 
-    private static JsonNode post(String url, String token, Object body, int expected) throws Exception {
+    private static JsonNode post(String url, Supplier<String> token, Object body, int expected) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(EventJson.mapper().writeValueAsBytes(body)))
@@ -317,9 +323,9 @@ final class EndToEnd {
         return send(request, token, expected, url);
     }
 
-    private static JsonNode send(HttpRequest.Builder request, String token, int expected, String url)
+    private static JsonNode send(HttpRequest.Builder request, Supplier<String> token, int expected, String url)
             throws Exception {
-        HttpResponse<byte[]> response = HTTP.send(request.header("Authorization", "Bearer " + token)
+        HttpResponse<byte[]> response = HTTP.send(request.header("Authorization", "Bearer " + token.get())
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != expected) {
             throw new IllegalStateException(url + " answered " + response.statusCode() + " (expected " + expected

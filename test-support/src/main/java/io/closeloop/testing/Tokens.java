@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -20,17 +22,24 @@ public final class Tokens {
     public static final String DEMO_PASSWORD = "closeloop";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    /** A token is fetched again when less than this is left of its life, so no caller holds an expiring one. */
+    private static final Duration MARGIN = Duration.ofSeconds(60);
+    private static final Map<String, Token> CACHE = new ConcurrentHashMap<>();
+
+    private record Token(String value, Instant expires) {
+    }
 
     private Tokens() {
     }
 
-    /** A token for a demo user, reused within a test run (tokens live 15 minutes). */
+    /** A token for a demo user, reused until a minute before it expires (tokens live 15 minutes). */
     public static String of(String keycloakUrl, String username) {
-        return CACHE.computeIfAbsent(keycloakUrl + "|" + username, k -> fetch(keycloakUrl, username));
+        return CACHE.compute(keycloakUrl + "|" + username, (key, cached) ->
+                cached != null && Instant.now().plus(MARGIN).isBefore(cached.expires())
+                        ? cached : fetch(keycloakUrl, username)).value();
     }
 
-    private static String fetch(String keycloakUrl, String username) {
+    private static Token fetch(String keycloakUrl, String username) {
         String form = Map.of("grant_type", "password", "client_id", "console", "username", username,
                 "password", DEMO_PASSWORD, "scope", "openid").entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -40,6 +49,7 @@ public final class Tokens {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
+        Instant asked = Instant.now();
         try {
             HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
@@ -47,7 +57,8 @@ public final class Tokens {
                         + response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
             }
             JsonNode body = EventJson.tree(response.body());
-            return body.get("access_token").asText();
+            return new Token(body.get("access_token").asText(),
+                    asked.plusSeconds(body.get("expires_in").asLong()));
         } catch (IOException e) {
             throw new IllegalStateException("Keycloak is unreachable at " + keycloakUrl, e);
         } catch (InterruptedException e) {
