@@ -111,7 +111,8 @@ class FaultScenarioTest {
         faultLog.add("incident-service: SIGTERM with a batch of reports in flight; exited by itself: " + drained);
         assertThat(drained).as("incident-service exits by itself within its shutdown timeout").isTrue();
         assertThat(platform.lastStop("incident-service")).as("what incident-service logged while it stopped")
-                .noneMatch(line -> line.contains("ERROR [io.closeloop") || line.contains(" gives up "));
+                .noneMatch(line -> line.contains("ERROR [io.closeloop") || line.contains("ERROR [io.quarkus.runtime")
+                        || line.contains(" gives up "));
         platform.restart("incident-service");
 
         ExecutorService chaos = Executors.newSingleThreadExecutor();

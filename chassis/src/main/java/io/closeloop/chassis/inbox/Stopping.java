@@ -1,6 +1,7 @@
 package io.closeloop.chassis.inbox;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -16,26 +17,24 @@ public class Stopping {
 
     private static final Logger LOG = Logger.getLogger(Stopping.class);
 
-    /**
-     * SIGTERM starts every JVM shutdown hook at once, Quarkus' own among them, so this one is set before Hibernate
-     * closes; the {@link ShutdownEvent} covers an application stopped without the JVM exiting.
-     */
-    private static volatile boolean exiting;
-
-    static {
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("closeloop-stopping").unstarted(() -> {
-            exiting = true;
-        }));
-    }
-
     private volatile boolean stopping;
 
+    /**
+     * SIGTERM starts every JVM shutdown hook at once, Quarkus' own among them, so this one is set before Hibernate
+     * closes. It is registered at start-up: the JVM refuses a hook once shutdown has begun.
+     */
+    void onStart(@Observes StartupEvent event) {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("closeloop-stopping")
+                .unstarted(() -> stopping = true));
+    }
+
+    /** An application stopped without the JVM exiting. */
     void onShutdown(@Observes ShutdownEvent event) {
         stopping = true;
     }
 
     public boolean now() {
-        return stopping || exiting;
+        return stopping;
     }
 
     /** Says, at INFO, that {@code what} stays for the next start; the exception to throw so it is not acknowledged. */
