@@ -22,7 +22,7 @@ import java.util.jar.JarFile;
 
 /**
  * The JDK's AOT cache of a service (JEP 483, 514 and 515: its classes already loaded and linked, and the profiles of
- * its start-up methods), which cuts the CPU a start needs by about half. It is made by a training start: the packaged
+ * its start-up methods), which cuts the CPU a start needs by more than half. It is made by a training start: the packaged
  * service started as it runs, against the same infrastructure, until it is ready, then stopped; the JVM writes the
  * cache as it exits. The launchers ({@code ./closeloop up}, e2e, the benchmarks) train a service whose cache is
  * missing or older than its jar or the JVM options, before they start it.
@@ -78,7 +78,8 @@ public final class AotCache {
 
     private static boolean trainNow(Path root, Path jar, Map<String, String> environment, Path log) {
         Path cache = file(jar);
-        Path output = cache.resolveSibling(cache.getFileName() + ".training");
+        // Written under a name of this process's own, then moved: another launcher never sees half a cache.
+        Path output = cache.resolveSibling(cache.getFileName() + "." + ProcessHandle.current().pid() + ".training");
         try {
             Files.deleteIfExists(output);
             Files.createDirectories(log.getParent());
