@@ -37,8 +37,8 @@ final class Footprint {
     private static final List<String> SERVICES = List.of("incident-service", "accountability-service",
             "action-service", "verification-service");
 
-    private record Service(String service, double secondsToReady, double cpuSecondsToReady, double idleRssMiB,
-            double loadRssMiB,
+    private record Service(String service, boolean aotCache, double secondsToReady, double cpuSecondsToReady,
+            double idleRssMiB, double loadRssMiB,
             boolean readyTargetMet, boolean idleRssTargetMet) {
     }
 
@@ -77,9 +77,8 @@ final class Footprint {
             Map<String, Double> peak = load(infra, running, rate, loadSeconds);
             for (ServiceRunner service : running) {
                 double readySeconds = ready.get(service.name);
-                measured.add(new Service(service.name, readySeconds, cpu.get(service.name), idle.get(service.name),
-                        peak.get(service.name),
-                        readySeconds <= 3.0, idle.get(service.name) <= 200.0));
+                measured.add(new Service(service.name, service.aotCache, readySeconds, cpu.get(service.name),
+                        idle.get(service.name), peak.get(service.name), readySeconds <= 3.0, idle.get(service.name) <= 200.0));
             }
         } finally {
             for (ServiceRunner service : running) {
@@ -87,11 +86,12 @@ final class Footprint {
             }
         }
         StringBuilder table = new StringBuilder("""
-                | Service | Start to ready s | CPU s to ready | Idle RSS MiB | Peak RSS under load MiB | Ready <= 3 s | Idle RSS <= 200 MB |
-                |---|---:|---:|---:|---:|---|---|
+                | Service | AOT cache | Start to ready s | CPU s to ready | Idle RSS MiB | Peak RSS under load MiB | Ready <= 3 s | Idle RSS <= 200 MB |
+                |---|---|---:|---:|---:|---:|---|---|
                 """);
         for (Service s : measured) {
-            table.append("| %s | %.2f | %.2f | %.0f | %.0f | %s | %s |%n".formatted(s.service(), s.secondsToReady(),
+            table.append("| %s | %s | %.2f | %.2f | %.0f | %.0f | %s | %s |%n".formatted(s.service(),
+                    s.aotCache() ? "yes" : "no", s.secondsToReady(),
                     s.cpuSecondsToReady(), s.idleRssMiB(), s.loadRssMiB(), s.readyTargetMet() ? "met" : "**not met**",
                     s.idleRssTargetMet() ? "met" : "**not met**"));
         }

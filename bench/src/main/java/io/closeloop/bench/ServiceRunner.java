@@ -1,5 +1,6 @@
 package io.closeloop.bench;
 
+import io.closeloop.local.AotCache;
 import io.closeloop.local.LocalInfra;
 import io.closeloop.local.ServiceJvm;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One packaged service as its own process, on a fresh database and a free port, with the services' JVM options
- * ({@link ServiceJvm}) as e2e runs it. A shell
+ * ({@link ServiceJvm}) and its AOT cache ({@link AotCache}) as e2e runs it. A shell
  * holds its stdin and stops it when this JVM goes, even when this JVM is killed.
  */
 final class ServiceRunner implements AutoCloseable {
@@ -28,13 +29,16 @@ final class ServiceRunner implements AutoCloseable {
     final String name;
     final int port;
     final long startedNanos;
+    /** Whether it started with an AOT cache. */
+    final boolean aotCache;
     private final Process process;
     private final Path log;
 
-    private ServiceRunner(String name, int port, long startedNanos, Process process, Path log) {
+    private ServiceRunner(String name, int port, long startedNanos, boolean aotCache, Process process, Path log) {
         this.name = name;
         this.port = port;
         this.startedNanos = startedNanos;
+        this.aotCache = aotCache;
         this.process = process;
         this.log = log;
     }
@@ -55,13 +59,8 @@ final class ServiceRunner implements AutoCloseable {
         Path log = root.resolve("bench/target").resolve(service + ".log");
         Files.createDirectories(log.getParent());
         int port = BenchEnv.freePort();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String command = "\"" + java + "\" " + ServiceJvm.options(root) + " " + String.join(" ", jvmOptions) + " -jar \"" + jar
-                + "\" </dev/null & pid=$!; trap 'kill $pid' TERM; cat >/dev/null; kill $pid; wait $pid";
-        ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", command))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> environment = new HashMap<>(Map.of(
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
                 "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(database),
                 "QUARKUS_DATASOURCE_USERNAME", infra.postgresUser(),
@@ -69,9 +68,26 @@ final class ServiceRunner implements AutoCloseable {
                 "QUARKUS_OIDC_AUTH_SERVER_URL", infra.authServerUrl(),
                 "QUARKUS_HTTP_PORT", Integer.toString(port)));
         environment.putAll(settings);
+        // As the launchers do: a service whose AOT cache is missing or stale gets a training start first. It is not
+        // measured, and its migrations are undone, so the measured start is a first start on a fresh database.
+        Path training = root.resolve("bench/target").resolve(service + "-aot-training.log");
+        if (AotCache.needsTraining(root, jar)) {
+            long started = System.nanoTime();
+            boolean trained = AotCache.train(root, jar, environment, training);
+            System.out.printf("%s: AOT cache %s in %.1f s (log: %s)%n", service, trained ? "trained" : "NOT trained",
+                    (System.nanoTime() - started) / 1e9, training);
+            LocalInfra.recreateDatabase(database);
+        }
+        boolean cached = AotCache.usable(root, jar).isPresent();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String command = "\"" + java + "\" " + ServiceJvm.options(root, jar) + " " + String.join(" ", jvmOptions) + " -jar \"" + jar
+                + "\" </dev/null & pid=$!; trap 'kill $pid' TERM; cat >/dev/null; kill $pid; wait $pid";
+        ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", command))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         long started = System.nanoTime();
-        return new ServiceRunner(service, port, started, builder.start(), log);
+        return new ServiceRunner(service, port, started, cached, builder.start(), log);
     }
 
     String url() {

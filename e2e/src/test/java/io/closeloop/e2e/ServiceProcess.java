@@ -1,5 +1,6 @@
 package io.closeloop.e2e;
 
+import io.closeloop.local.AotCache;
 import io.closeloop.local.ServiceJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -67,19 +69,19 @@ final class ServiceProcess {
         Path log = root.resolve("e2e/target/services").resolve(instance + ".log");
         Files.createDirectories(log.getParent());
         mark(log, "starting on port " + port);
+        Map<String, String> variables = new HashMap<>(environment);
+        variables.put("PATH", System.getenv("PATH"));
+        variables.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        AotCache.train(root, jar, variables, log.resolveSibling(name + "-aot-training.log"));
         String java = ProcessHandle.current().info().command().orElse("java");
-        String command = "\"" + java + "\" " + ServiceJvm.options(root) + " -jar \"" + jar + "\" </dev/null & pid=$!; "
+        String command = "\"" + java + "\" " + ServiceJvm.options(root, jar) + " -jar \"" + jar + "\" </dev/null & pid=$!; "
                 + "trap 'kill $pid' TERM; cat >/dev/null; kill $pid; wait $pid";
         ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", command))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // Only what it is given (and where the shell finds its tools): nothing leaks in from the build's environment.
-        Map<String, String> inherited = builder.environment();
-        String path = inherited.get("PATH");
-        inherited.clear();
-        inherited.put("PATH", path);
-        inherited.putAll(environment);
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().clear();
+        builder.environment().putAll(variables);
         return new ServiceProcess(name, port, builder.start(), log, root, environment);
     }
 

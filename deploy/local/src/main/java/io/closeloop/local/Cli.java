@@ -265,8 +265,16 @@ public final class Cli {
                     // Dies with this process, even after SIGKILL: see stdin-guard.sh.
                     command.addAll(List.of("bash", guard.toString()));
                 }
-                command.addAll(List.of(Jvm.javaExecutable().toString(), ServiceJvm.options(root), "-jar",
-                        jar(service).toString()));
+                Path jar = jar(service);
+                if (AotCache.needsTraining(root, jar)) {
+                    System.out.println(service.name() + ": training its AOT cache (first start since it was built)");
+                    Map<String, String> training = new HashMap<>(System.getenv());
+                    training.putAll(environment);
+                    AotCache.train(root, jar, training, stateDir.resolve(service.name() + "-aot-training.log"));
+                }
+                command.add(Jvm.javaExecutable().toString());
+                command.addAll(ServiceJvm.arguments(root, jar));
+                command.addAll(List.of("-jar", jar.toString()));
                 Files.createDirectories(log(service).getParent());
                 ProcessBuilder builder = new ProcessBuilder(command)
                         .directory(root.resolve(service.name()).toFile())
