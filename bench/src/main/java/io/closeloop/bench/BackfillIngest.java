@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -127,8 +128,12 @@ public final class BackfillIngest {
         recreateTopic(infra.kafkaBootstrapServers());
         produce(infra.kafkaBootstrapServers(), options.records());
 
+        String wal = walActivity(infra);
         Run baseline = baseline(infra, options);
+        System.out.println("baseline's server activity: " + walSince(infra, wal));
+        wal = walActivity(infra);
         Run service = service(infra, options);
+        System.out.println("incident-service's server activity: " + walSince(infra, wal));
         double ratio = service.recordsPerSecond() / baseline.recordsPerSecond();
         double ratioAfterStart = service.recordsPerSecondAfterFirstRow() / baseline.recordsPerSecond();
         System.out.printf("%nbaseline: %.0f records/s; incident-service: %.0f records/s from cold start, "
@@ -137,6 +142,25 @@ public final class BackfillIngest {
         System.out.printf("ratio service/baseline: %.3f (%.3f excluding start-up); target >= 0.5%n",
                 ratio, ratioAfterStart);
         write(options, json, baseline, service, ratio, ratioAfterStart);
+    }
+
+    /** WAL written (full-page images among it) and checkpoints so far: what a run costs the server besides rows. */
+    private static String walActivity(LocalInfra.Endpoints infra) throws SQLException {
+        try (Connection connection = BenchEnv.connect(infra, "postgres");
+                ResultSet row = connection.createStatement().executeQuery("""
+                        select w.wal_bytes, w.wal_fpi, c.num_timed + c.num_requested
+                        from pg_stat_wal w, pg_stat_checkpointer c""")) {
+            row.next();
+            return row.getString(1) + "," + row.getLong(2) + "," + row.getLong(3);
+        }
+    }
+
+    private static String walSince(LocalInfra.Endpoints infra, String before) throws SQLException {
+        String[] from = before.split(",");
+        String[] to = walActivity(infra).split(",");
+        return String.format(Locale.ROOT, "%.0f MiB of WAL, %d full-page images, %d checkpoints",
+                (new java.math.BigDecimal(to[0]).subtract(new java.math.BigDecimal(from[0]))).doubleValue() / 1048576,
+                Long.parseLong(to[1]) - Long.parseLong(from[1]), Long.parseLong(to[2]) - Long.parseLong(from[2]));
     }
 
     private static Options parse(String[] args) {
