@@ -86,7 +86,7 @@ final class StageHop {
         Path samplesFile = root.resolve("bench/target/stage-hop-samples.csv");
         Files.deleteIfExists(samplesFile);
         Latencies baseline = baseline(infra, count, rate, samplesFile);
-        Latencies service;
+        List<Latencies> measured;
         // The broker lets incident-service's principal use only its own group: the operator grants the fresh one.
         String group = "bench-hop-" + UUID.randomUUID();
         KafkaClients.allowGroup(infra.kafkaBootstrapServers(), "incident-service", group);
@@ -98,18 +98,22 @@ final class StageHop {
         }
         try (ServiceRunner incidents = ServiceRunner.start(root, infra, "incident-service", options, Map.of())) {
             incidents.awaitReady(timeout);
-            service = service(infra, incidents, count, rate, timeout, samplesFile);
+            measured = service(infra, incidents, count, rate, timeout, samplesFile);
         }
+        Latencies service = measured.get(0);
+        Latencies secondHalf = measured.get(1);
         double target = 3 * baseline.p99Ms() + 20;
         boolean met = service.p99Ms() <= target;
         System.out.printf("%nbaseline round trip: p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms%n", baseline.p50Ms(),
                 baseline.p99Ms(), baseline.p999Ms());
         System.out.printf("site -> incident-service stored: p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms%n",
                 service.p50Ms(), service.p99Ms(), service.p999Ms());
+        System.out.printf("  of which the second half of the run: p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms%n",
+                secondHalf.p50Ms(), secondHalf.p99Ms(), secondHalf.p999Ms());
         System.out.println("every sample: " + samplesFile);
         System.out.printf("target: p99 <= 3 x %.1f + 20 = %.1f ms: %s%n", baseline.p99Ms(), target,
                 met ? "met" : "not met");
-        json.set("runs", EventJson.mapper().valueToTree(List.of(baseline, service)));
+        json.set("runs", EventJson.mapper().valueToTree(List.of(baseline, service, secondHalf)));
         json.put("targetP99Ms", target);
         json.put("targetMet", met);
         String table = """
@@ -117,11 +121,13 @@ final class StageHop {
                 |---|---:|---:|---:|---:|---:|
                 | baseline: plain producer -> plain consumer -> reply -> plain consumer (round trip) | %d | %.1f | %.1f | %.1f | %.1f |
                 | site publishes a report -> incident-service has stored it (received_at) | %d | %.1f | %.1f | %.1f | %.1f |
+                | the same, reports sent in the second half of the run only (not the target's figure) | %d | %.1f | %.1f | %.1f | %.1f |
 
                 Target: p99 of the hop <= 3 x baseline p99 + 20 ms = %.1f ms: **%s**.
                 """.formatted(baseline.samples(), baseline.p50Ms(), baseline.p99Ms(), baseline.p999Ms(),
                 baseline.maxMs(), service.samples(), service.p50Ms(), service.p99Ms(), service.p999Ms(),
-                service.maxMs(), target, met ? "met" : "not met");
+                service.maxMs(), secondHalf.samples(), secondHalf.p50Ms(), secondHalf.p99Ms(), secondHalf.p999Ms(),
+                secondHalf.maxMs(), target, met ? "met" : "not met");
         BenchEnv.write(results, "stage-hop-" + count, json, "Stage hop latency, " + rate + "/s for " + seconds + " s",
                 table);
     }
@@ -248,7 +254,11 @@ final class StageHop {
         return Latencies.of("baseline round trip", java.util.Arrays.copyOf(millis, received[0]));
     }
 
-    private static Latencies service(LocalInfra.Endpoints infra, ServiceRunner incidents, int count, int rate,
+    /**
+     * The hop's latencies over the whole run, and over the reports sent in its second half: a tail confined to the
+     * first half is the service still warming up (its JIT compiling the per-batch path), not its steady state.
+     */
+    private static List<Latencies> service(LocalInfra.Endpoints infra, ServiceRunner incidents, int count, int rate,
             Duration timeout, Path samplesFile) throws Exception {
         System.out.println("\n-- incident-service: a site publishes " + count + " reports at " + rate + "/s");
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -285,7 +295,11 @@ final class StageHop {
                 }
             }
             samples(samplesFile, "service", sentAtMs, millis, n);
-            return Latencies.of("site -> incident-service stored", java.util.Arrays.copyOf(millis, n));
+            double half = count * 1000.0 / rate / 2;
+            double[] secondHalf = java.util.stream.IntStream.range(0, n).filter(i -> sentAtMs[i] >= half)
+                    .mapToDouble(i -> millis[i]).toArray();
+            return List.of(Latencies.of("site -> incident-service stored", java.util.Arrays.copyOf(millis, n)),
+                    Latencies.of("site -> incident-service stored, second half", secondHalf));
         }
     }
 
