@@ -392,6 +392,7 @@ public final class BackfillIngest {
             Supplier<Exception> failure, AtomicLong firstRow) throws Exception {
         long deadline = started + options.timeout().toNanos();
         long nextProgress = started + PROGRESS_EVERY.toNanos();
+        long lastProgress = -1;
         while (true) {
             long count = count(connection);
             long now = System.nanoTime();
@@ -414,9 +415,32 @@ public final class BackfillIngest {
             if (now > nextProgress) {
                 System.out.printf("%s: %d/%d stored after %.0f s%n", name, count, options.records(),
                         (now - started) / 1e9);
+                if (count > 0 && count == lastProgress) {
+                    printActivity(connection);
+                }
+                lastProgress = count;
                 nextProgress = now + PROGRESS_EVERY.toNanos();
             }
             Thread.sleep(100);
+        }
+    }
+
+    /**
+     * While the count stands still: what every other session of the server is doing (wait events, running
+     * statements, autovacuum), to tell a stalled statement from a client that sends nothing.
+     */
+    private static void printActivity(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        select datname, backend_type, state, wait_event_type, wait_event,
+                          round(extract(epoch from now() - query_start)::numeric, 1),
+                          left(regexp_replace(query, '\\s+', ' ', 'g'), 120)
+                        from pg_stat_activity where pid <> pg_backend_pid() and state is distinct from 'idle'
+                        order by query_start""")) {
+            while (rows.next()) {
+                System.out.printf("  stalled? %s %s %s %s/%s for %s s: %s%n", rows.getString(1), rows.getString(2),
+                        rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7));
+            }
         }
     }
 
