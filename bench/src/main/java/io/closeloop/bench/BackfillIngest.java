@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -127,8 +128,12 @@ public final class BackfillIngest {
         recreateTopic(infra.kafkaBootstrapServers());
         produce(infra.kafkaBootstrapServers(), options.records());
 
+        String wal = walActivity(infra);
         Run baseline = baseline(infra, options);
+        System.out.println("baseline's server activity: " + walSince(infra, wal));
+        wal = walActivity(infra);
         Run service = service(infra, options);
+        System.out.println("incident-service's server activity: " + walSince(infra, wal));
         double ratio = service.recordsPerSecond() / baseline.recordsPerSecond();
         double ratioAfterStart = service.recordsPerSecondAfterFirstRow() / baseline.recordsPerSecond();
         System.out.printf("%nbaseline: %.0f records/s; incident-service: %.0f records/s from cold start, "
@@ -137,6 +142,25 @@ public final class BackfillIngest {
         System.out.printf("ratio service/baseline: %.3f (%.3f excluding start-up); target >= 0.5%n",
                 ratio, ratioAfterStart);
         write(options, json, baseline, service, ratio, ratioAfterStart);
+    }
+
+    /** WAL written (full-page images among it) and checkpoints so far: what a run costs the server besides rows. */
+    private static String walActivity(LocalInfra.Endpoints infra) throws SQLException {
+        try (Connection connection = BenchEnv.connect(infra, "postgres");
+                ResultSet row = connection.createStatement().executeQuery("""
+                        select w.wal_bytes, w.wal_fpi, c.num_timed + c.num_requested
+                        from pg_stat_wal w, pg_stat_checkpointer c""")) {
+            row.next();
+            return row.getString(1) + "," + row.getLong(2) + "," + row.getLong(3);
+        }
+    }
+
+    private static String walSince(LocalInfra.Endpoints infra, String before) throws SQLException {
+        String[] from = before.split(",");
+        String[] to = walActivity(infra).split(",");
+        return String.format(Locale.ROOT, "%.0f MiB of WAL, %d full-page images, %d checkpoints",
+                (new java.math.BigDecimal(to[0]).subtract(new java.math.BigDecimal(from[0]))).doubleValue() / 1048576,
+                Long.parseLong(to[1]) - Long.parseLong(from[1]), Long.parseLong(to[2]) - Long.parseLong(from[2]));
     }
 
     private static Options parse(String[] args) {
@@ -368,6 +392,7 @@ public final class BackfillIngest {
             Supplier<Exception> failure, AtomicLong firstRow) throws Exception {
         long deadline = started + options.timeout().toNanos();
         long nextProgress = started + PROGRESS_EVERY.toNanos();
+        long lastProgress = -1;
         while (true) {
             long count = count(connection);
             long now = System.nanoTime();
@@ -390,9 +415,32 @@ public final class BackfillIngest {
             if (now > nextProgress) {
                 System.out.printf("%s: %d/%d stored after %.0f s%n", name, count, options.records(),
                         (now - started) / 1e9);
+                if (count > 0 && count == lastProgress) {
+                    printActivity(connection);
+                }
+                lastProgress = count;
                 nextProgress = now + PROGRESS_EVERY.toNanos();
             }
             Thread.sleep(100);
+        }
+    }
+
+    /**
+     * While the count stands still: what every other session of the server is doing (wait events, running
+     * statements, autovacuum), to tell a stalled statement from a client that sends nothing.
+     */
+    private static void printActivity(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        select datname, backend_type, state, wait_event_type, wait_event,
+                          round(extract(epoch from now() - query_start)::numeric, 1),
+                          left(regexp_replace(query, '\\s+', ' ', 'g'), 120)
+                        from pg_stat_activity where pid <> pg_backend_pid() and state is distinct from 'idle'
+                        order by query_start""")) {
+            while (rows.next()) {
+                System.out.printf("  stalled? %s %s %s %s/%s for %s s: %s%n", rows.getString(1), rows.getString(2),
+                        rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7));
+            }
         }
     }
 

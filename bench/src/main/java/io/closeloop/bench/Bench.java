@@ -20,7 +20,8 @@ public final class Bench {
               --calls C            queries: timed calls per query (default 200)
               --timeout-minutes M  bound of every wait (default 15)
               --results DIR        where results go (default bench/results)
-              --jfr                backfill: record incident-service with JFR (bench/target/incident-service.jfr)
+              --jfr                backfill, hop: record incident-service with JFR (bench/target/incident-service.jfr,
+                                   incident-service-hop.jfr)
             """;
 
     private Bench() {
@@ -93,7 +94,7 @@ public final class Bench {
                 }
                 BackfillIngest.main(backfill.toArray(String[]::new));
             }
-            case "hop" -> StageHop.run(root, results, scale, rate, timeout);
+            case "hop" -> StageHop.run(root, results, scale, rate, timeout, jfr);
             case "e2e" -> EndToEnd.run(root, results, scale, timeout);
             case "footprint" -> Footprint.run(root, results, scale, rate, timeout);
             case "queries" -> Queries.run(root, results, scale, calls, timeout);

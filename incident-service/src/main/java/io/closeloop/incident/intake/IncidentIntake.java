@@ -117,11 +117,13 @@ public class IncidentIntake {
         }
         List<Recurrence.Repeat> repeats = recurrence.repeatsOf(created);
         repeats.forEach(repeat -> repeat.incident().isRepeat = true);
-        created.forEach(incident -> incident.persist());
-        Incident.flush();
-        IncidentHistory.appendAll(created.stream().map(incident -> new IncidentHistory.Line(incident.id,
-                incident.receivedAt, incident.reportedBy, "incident-service", reportedLine(incident))).toList());
-        recurrence.link(repeats);
+        Incident.insertAll(created);
+        List<IncidentHistory.Line> history = new ArrayList<>(created.size() + repeats.size());
+        created.forEach(incident -> history.add(new IncidentHistory.Line(incident.id, incident.receivedAt,
+                incident.reportedBy, "incident-service", reportedLine(incident))));
+        // The repeat lines come after every reported line: each incident's history still reads in order.
+        history.addAll(recurrence.link(repeats));
+        IncidentHistory.appendAll(history);
     }
 
     private void reject(IncidentReported report, String topic) {

@@ -12,24 +12,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
-import java.util.Objects;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /**
@@ -171,12 +167,7 @@ public class Recurrence {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Repeat> repeatsOf(List<Incident> incidents) {
-        List<UUID[]> stored = storedCandidates(incidents);
-        Set<UUID> earlierIds = new HashSet<>();
-        stored.forEach(pair -> Arrays.stream(pair).filter(Objects::nonNull).forEach(earlierIds::add));
-        Map<UUID, Incident> earlier = earlierIds.isEmpty() ? Map.of()
-                : Incident.<Incident>list("id in ?1", earlierIds).stream()
-                        .collect(Collectors.toMap(incident -> incident.id, incident -> incident));
+        List<Incident[]> stored = storedCandidates(incidents);
         // Per site and category, the batch's incidents so far, latest first: the latest one at or before an
         // incident's time is found without scanning them all (a backfill batch holds thousands of one kind).
         Map<String, NavigableSet<Candidate>> seen = new HashMap<>();
@@ -185,7 +176,7 @@ public class Recurrence {
             Incident incident = incidents.get(i);
             NavigableSet<Candidate> sameKind = seen.computeIfAbsent(incident.site + "/" + incident.category,
                     k -> new TreeSet<>(Candidate.LATEST_FIRST));
-            Incident latest = stored.get(i)[0] == null ? null : earlier.get(stored.get(i)[0]);
+            Incident latest = stored.get(i)[0];
             Candidate inBatch = sameKind.ceiling(new Candidate(incident.occurredAt, "", null));
             if (inBatch != null && RecurrenceRules.repeats(inBatch.occurredAt(), incident.occurredAt,
                     config.recurrenceWindow()) && isLater(inBatch.incident(), latest)) {
@@ -194,8 +185,8 @@ public class Recurrence {
             if (latest != null) {
                 repeats.add(new Repeat(incident, latest));
             }
-            Incident closed = stored.get(i)[1] == null ? null : earlier.get(stored.get(i)[1]);
-            if (closed != null && closed != latest) {
+            Incident closed = stored.get(i)[1];
+            if (closed != null && (latest == null || !closed.id.equals(latest.id))) {
                 repeats.add(new Repeat(incident, closed));
             }
             sameKind.add(new Candidate(incident.occurredAt, incident.id.toString(), incident));
@@ -203,11 +194,14 @@ public class Recurrence {
         return repeats;
     }
 
-    /** Stores the links {@link #repeatsOf} found, once their incidents are flushed, with their history lines. */
+    /**
+     * Stores the links {@link #repeatsOf} found, once their incidents are stored, and returns their history lines for
+     * the caller to append with the batch's other lines (one statement for the batch's history).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void link(List<Repeat> repeats) {
+    public List<IncidentHistory.Line> link(List<Repeat> repeats) {
         if (repeats.isEmpty()) {
-            return;
+            return List.of();
         }
         Instant at = clock.instant();
         entityManager.unwrap(Session.class).doWork(connection -> {
@@ -225,51 +219,88 @@ public class Recurrence {
                 insert.executeUpdate();
             }
         });
-        IncidentHistory.appendAll(repeats.stream().map(r -> new IncidentHistory.Line(r.incident().id, at, ACTOR,
-                "incident-service", repeatLine(r.earlier(), LinkReason.SAME_SITE_CATEGORY, ""))).toList());
         for (Repeat repeat : repeats) {
             registry.counter("closeloop.incidents.repeats", "site", repeat.incident().site, "reason",
                     LinkReason.SAME_SITE_CATEGORY.name()).increment();
             challenge(repeat.incident(), repeat.earlier(), LinkReason.SAME_SITE_CATEGORY);
         }
+        return repeats.stream().map(r -> new IncidentHistory.Line(r.incident().id, at, ACTOR, "incident-service",
+                repeatLine(r.earlier(), LinkReason.SAME_SITE_CATEGORY, ""))).toList();
     }
 
     /**
      * Per incident of the batch, the latest earlier stored incident of its site and category within the window, and
-     * the latest such incident closed after verification (as onReported's two queries find them). The batch's own
-     * incidents are not stored yet, so only earlier ones are found.
+     * the latest such incident closed after verification (as onReported's two queries find them), read in the same
+     * statement as far as a link needs them (unmanaged: a link never changes the earlier incident). The batch's own
+     * incidents are not stored yet, so only earlier ones are found. The closure lookup runs only for a site and
+     * category with a verified closure at all, found once per batch: before autovacuum first analyzes a fresh table
+     * the planner has no statistics, and a backfill then spent 20-35 s in this statement about 25,000 reports in.
      */
-    private List<UUID[]> storedCandidates(List<Incident> incidents) {
+    private List<Incident[]> storedCandidates(List<Incident> incidents) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
+                    with closed_kinds as (
+                      select distinct i.site, i.category from incident i
+                      where i.verified_closed_at is not null and i.site = any(?::text[]) and i.category = any(?::text[]))
                     select x.position,
-                      (select i.id from incident i where i.site = x.site and i.category = x.category
+                      l.id, l.site, l.site_reference, l.occurred_at, l.verified_closed_at,
+                      c.id, c.site, c.site_reference, c.occurred_at, c.verified_closed_at
+                    from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])
+                         with ordinality as x(site, category, occurred_at, window_start, position)
+                    left join closed_kinds k on k.site = x.site and k.category = x.category
+                    left join lateral (select i.id, i.site, i.site_reference, i.occurred_at, i.verified_closed_at
+                         from incident i where i.site = x.site and i.category = x.category
                          and i.occurred_at <= x.occurred_at and i.occurred_at >= x.window_start
-                       order by i.occurred_at desc, i.id limit 1),
-                      (select i.id from incident i where i.site = x.site and i.category = x.category
+                       order by i.occurred_at desc, i.id limit 1) l on true
+                    left join lateral (select i.id, i.site, i.site_reference, i.occurred_at, i.verified_closed_at
+                         from incident i where k.site is not null
+                         and i.site = x.site and i.category = x.category
                          and i.occurred_at <= x.occurred_at and i.occurred_at >= x.window_start
                          and i.verified_closed_at is not null
-                       order by i.occurred_at desc, i.id limit 1)
-                    from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])
-                         with ordinality as x(site, category, occurred_at, window_start, position)""")) {
-                query.setArray(1, connection.createArrayOf("text", incidents.stream().map(i -> i.site).toArray()));
+                       order by i.occurred_at desc, i.id limit 1) c on true""")) {
+                query.setArray(1, connection.createArrayOf("text",
+                        incidents.stream().map(i -> i.site).distinct().toArray()));
                 query.setArray(2, connection.createArrayOf("text",
+                        incidents.stream().map(i -> i.category.name()).distinct().toArray()));
+                query.setArray(3, connection.createArrayOf("text", incidents.stream().map(i -> i.site).toArray()));
+                query.setArray(4, connection.createArrayOf("text",
                         incidents.stream().map(i -> i.category.name()).toArray()));
-                query.setArray(3, connection.createArrayOf("text",
+                query.setArray(5, connection.createArrayOf("text",
                         incidents.stream().map(i -> i.occurredAt.toString()).toArray()));
-                query.setArray(4, connection.createArrayOf("text", incidents.stream()
+                query.setArray(6, connection.createArrayOf("text", incidents.stream()
                         .map(i -> RecurrenceRules.windowStart(i.occurredAt, config.recurrenceWindow()).toString())
                         .toArray()));
-                List<UUID[]> candidates = new ArrayList<>(Collections.nCopies(incidents.size(), null));
+                List<Incident[]> candidates = new ArrayList<>(Collections.nCopies(incidents.size(), null));
+                Map<UUID, Incident> earlier = new HashMap<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        candidates.set(rows.getInt(1) - 1, new UUID[] {rows.getObject(2, UUID.class),
-                                rows.getObject(3, UUID.class)});
+                        candidates.set(rows.getInt(1) - 1,
+                                new Incident[] {earlier(rows, 2, earlier), earlier(rows, 7, earlier)});
                     }
                 }
                 return candidates;
             }
         });
+    }
+
+    /** The earlier incident in the five columns from {@code column}, or null; one object per incident. */
+    private static Incident earlier(ResultSet rows, int column, Map<UUID, Incident> read) throws SQLException {
+        UUID id = rows.getObject(column, UUID.class);
+        if (id == null) {
+            return null;
+        }
+        Incident incident = read.get(id);
+        if (incident == null) {
+            incident = new Incident();
+            incident.id = id;
+            incident.site = rows.getString(column + 1);
+            incident.siteReference = rows.getString(column + 2);
+            incident.occurredAt = rows.getTimestamp(column + 3).toInstant();
+            Timestamp closed = rows.getTimestamp(column + 4);
+            incident.verifiedClosedAt = closed == null ? null : closed.toInstant();
+            read.put(id, incident);
+        }
+        return incident;
     }
 
     /** PostgreSQL's order of the queries above: the later occurrence, then the lower id (uuids compare as text). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.closeloop.chassis.inbox.BatchInbox;
 import io.closeloop.chassis.inbox.DeadLetter;
+import io.closeloop.chassis.outbox.OutboxRecord;
 import io.closeloop.contracts.EventJson;
 import io.closeloop.contracts.EventType;
 import io.closeloop.contracts.HarmLevel;
@@ -167,6 +168,49 @@ class IntakeBatchTest {
                                 + inTransaction(() -> Incident.<Incident>findById(
                                         Incident.idOf("north", references.get(2))).reviewDueOn),
                         "Repeats incident north/" + references.get(1) + " (same category at the same site)");
+    }
+
+    @Test
+    void aBatchStoresEveryFieldAsOneByOneDoes() {
+        Instant occurred = minutesAgo(40).truncatedTo(ChronoUnit.MILLIS);
+        IncidentReported alone = new IncidentReported("north", "N-" + UUID.randomUUID(), 2L, occurred,
+                occurred.plusSeconds(45), IncidentCategory.MEDICATION, HarmLevel.MODERATE, "Ward 5",
+                "Field by field", "Dose withheld", List.of("p-17", "p-23"));
+        IncidentReported batched = new IncidentReported("north", "N-" + UUID.randomUUID(), 2L, occurred,
+                occurred.plusSeconds(45), IncidentCategory.MEDICATION, HarmLevel.MODERATE, "Ward 5",
+                "Field by field", "Dose withheld", List.of("p-17", "p-23"));
+        QuarkusTransaction.requiringNew().run(() -> intake.receive(alone, TOPIC, "site:north"));
+
+        consume(List.of(record(UUID.randomUUID().toString(), batched)));
+
+        Incident one = inTransaction(() -> Incident.<Incident>findById(Incident.idOf("north", alone.siteReference())));
+        Incident many = inTransaction(() -> Incident.<Incident>findById(
+                Incident.idOf("north", batched.siteReference())));
+        assertThat(many).usingRecursiveComparison()
+                .ignoringFields("id", "siteReference", "receivedAt", "updatedAt", "isRepeat")
+                .isEqualTo(one);
+        assertThat(many.peopleAffectedList()).containsExactly("p-17", "p-23");
+        assertThat(many.receivedAt).isEqualTo(many.updatedAt);
+    }
+
+    @Test
+    void aRepeatInABatchChallengesAVerifiedClosure() {
+        IncidentCategory category = IncidentCategory.INFECTION;
+        Instant base = Instant.now().minus(2000, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        String closed = "N-" + UUID.randomUUID();
+        consume(List.of(record(UUID.randomUUID().toString(), report(closed, 1, category, base))));
+        UUID closedId = Incident.idOf("north", closed);
+        QuarkusTransaction.requiringNew().run(() -> Incident.update("verifiedClosedAt = ?1 where id = ?2",
+                base.plus(10, ChronoUnit.DAYS), closedId));
+        String repeat = "N-" + UUID.randomUUID();
+
+        consume(List.of(record(UUID.randomUUID().toString(), report(repeat, 1, category, base.plus(30, ChronoUnit.DAYS)))));
+
+        assertThat(earlierOf(repeat)).containsExactly(closedId);
+        assertThat(inTransaction(() -> IncidentHistory.of(closedId)).stream().map(line -> line.what).toList())
+                .contains("Closure challenged by repeat incident north/" + repeat);
+        assertThat(inTransaction(() -> OutboxRecord.count("topic = ?1 and key = ?2", Topics.CLOSURE_CHALLENGED,
+                closedId.toString()))).isEqualTo(1);
     }
 
     private void consume(List<ConsumerRecord<String, byte[]>> batch) {
