@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -336,6 +337,15 @@ public final class BackfillIngest {
                     + " is missing: run ./mvnw -q -pl incident-service package -DskipTests");
         }
         LocalInfra.recreateDatabase("bench_incident");
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putAll(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
+                "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl("bench_incident"),
+                "QUARKUS_DATASOURCE_USERNAME", infra.postgresUser(),
+                "QUARKUS_DATASOURCE_PASSWORD", infra.postgresPassword(),
+                "QUARKUS_OIDC_AUTH_SERVER_URL", infra.authServerUrl(),
+                "QUARKUS_HTTP_PORT", Integer.toString(BenchEnv.freePort())));
+        ServiceRunner.trainIfNeeded(ROOT, "incident-service", options.serviceJar(), environment, "bench_incident");
         Path log = options.results().getParent().resolve("target/incident-service.log");
         Files.createDirectories(log.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -345,19 +355,13 @@ public final class BackfillIngest {
         // The shell holds stdin and stops the service when this JVM goes, even when it is killed.
         String profile = options.jfr() ? " -XX:StartFlightRecording=settings=profile,filename=\""
                 + log.resolveSibling("incident-service.jfr") + "\"" : "";
-        String command = "\"" + java + "\" " + ServiceJvm.options(ROOT) + profile + " -Dmp.messaging.incoming.incidents-reported.group.id=" + group
+        String command = "\"" + java + "\" " + ServiceJvm.options(ROOT, options.serviceJar()) + profile + " -Dmp.messaging.incoming.incidents-reported.group.id=" + group
                 + " -jar \"" + options.serviceJar() + "\" </dev/null & pid=$!; "
                 + "trap 'kill $pid' TERM; cat >/dev/null; kill $pid; wait $pid";
         ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", command))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
-                "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl("bench_incident"),
-                "QUARKUS_DATASOURCE_USERNAME", infra.postgresUser(),
-                "QUARKUS_DATASOURCE_PASSWORD", infra.postgresPassword(),
-                "QUARKUS_OIDC_AUTH_SERVER_URL", infra.authServerUrl(),
-                "QUARKUS_HTTP_PORT", Integer.toString(BenchEnv.freePort())));
+        builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();
         System.out.println("service log: " + log);

@@ -68,16 +68,7 @@ final class ServiceRunner implements AutoCloseable {
                 "QUARKUS_OIDC_AUTH_SERVER_URL", infra.authServerUrl(),
                 "QUARKUS_HTTP_PORT", Integer.toString(port)));
         environment.putAll(settings);
-        // As the launchers do: a service whose AOT cache is missing or stale gets a training start first. It is not
-        // measured, and its migrations are undone, so the measured start is a first start on a fresh database.
-        Path training = root.resolve("bench/target").resolve(service + "-aot-training.log");
-        if (AotCache.needsTraining(root, jar)) {
-            long started = System.nanoTime();
-            boolean trained = AotCache.train(root, jar, environment, training);
-            System.out.printf("%s: AOT cache %s in %.1f s (log: %s)%n", service, trained ? "trained" : "NOT trained",
-                    (System.nanoTime() - started) / 1e9, training);
-            LocalInfra.recreateDatabase(database);
-        }
+        trainIfNeeded(root, service, jar, environment, database);
         boolean cached = AotCache.usable(root, jar).isPresent();
         String java = ProcessHandle.current().info().command().orElse("java");
         String command = "\"" + java + "\" " + ServiceJvm.options(root, jar) + " " + String.join(" ", jvmOptions) + " -jar \"" + jar
@@ -88,6 +79,23 @@ final class ServiceRunner implements AutoCloseable {
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         return new ServiceRunner(service, port, started, cached, builder.start(), log);
+    }
+
+    /**
+     * As the launchers do: a service whose AOT cache is missing or stale gets a training start first. It is not
+     * measured, and its database is made again, so the measured start is still a first start on a fresh database.
+     */
+    static void trainIfNeeded(Path root, String service, Path jar, Map<String, String> environment, String database)
+            throws IOException {
+        if (!AotCache.needsTraining(root, jar)) {
+            return;
+        }
+        Path training = root.resolve("bench/target").resolve(service + "-aot-training.log");
+        long started = System.nanoTime();
+        boolean trained = AotCache.train(root, jar, environment, training);
+        System.out.printf("%s: AOT cache %s in %.1f s (log: %s)%n", service, trained ? "trained" : "NOT trained",
+                (System.nanoTime() - started) / 1e9, training);
+        LocalInfra.recreateDatabase(database);
     }
 
     String url() {
