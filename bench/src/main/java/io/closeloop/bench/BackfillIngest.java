@@ -30,17 +30,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -48,7 +44,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -126,7 +121,10 @@ public final class BackfillIngest {
         json.put("benchmark", "backfill-ingest");
         LocalInfra.Endpoints infra = BenchEnv.start("Backfill ingest (issue 10, benchmark 1)", parameters, json);
 
-        recreateTopic(infra.kafkaBootstrapServers());
+        BenchEnv.emptyTopic(infra.kafkaBootstrapServers(), TOPIC);
+        // Trained before the topic fills: a training start would otherwise ingest the backlog in its own group.
+        ServiceRunner.trainIfNeeded(ROOT, "incident-service", options.serviceJar(), serviceEnvironment(infra),
+                "bench_incident");
         produce(infra.kafkaBootstrapServers(), options.records());
 
         String wal = walActivity(infra);
@@ -185,29 +183,6 @@ public final class BackfillIngest {
             throw new IllegalArgumentException("--records must be positive");
         }
         return new Options(records, timeout, results.toAbsolutePath(), jar.toAbsolutePath(), jfr);
-    }
-
-    /** An empty intake topic: records of earlier runs would be counted otherwise. */
-    private static void recreateTopic(String bootstrap) throws Exception {
-        LocalInfra.deleteTopics(TOPIC);
-        Properties props = KafkaClients.config(bootstrap);
-        try (Admin admin = Admin.create(props)) {
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (true) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(TOPIC, Optional.empty(),
-                            Optional.empty()))).all().get();
-                    break;
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException) || Instant.now().isAfter(deadline)) {
-                        throw e;
-                    }
-                    Thread.sleep(500);
-                }
-            }
-            int partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions().size();
-            System.out.println("topic " + TOPIC + " recreated empty with " + partitions + " partitions");
-        }
     }
 
     /** N reports as the site's system would send them, batched: the producer is not what is measured. */
@@ -329,14 +304,7 @@ public final class BackfillIngest {
         upsert.setString(11, report.immediateActions());
     }
 
-    /** The broker lets incident-service's principal use only its own group: the operator grants the fresh one. */
-    private static Run service(LocalInfra.Endpoints infra, Options options) throws Exception {
-        System.out.println("\n-- incident-service: packaged application, cold start");
-        if (!Files.exists(options.serviceJar())) {
-            throw new IllegalStateException(options.serviceJar()
-                    + " is missing: run ./mvnw -q -pl incident-service package -DskipTests");
-        }
-        LocalInfra.recreateDatabase("bench_incident");
+    private static Map<String, String> serviceEnvironment(LocalInfra.Endpoints infra) throws IOException {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
@@ -345,7 +313,17 @@ public final class BackfillIngest {
                 "QUARKUS_DATASOURCE_PASSWORD", infra.postgresPassword(),
                 "QUARKUS_OIDC_AUTH_SERVER_URL", infra.authServerUrl(),
                 "QUARKUS_HTTP_PORT", Integer.toString(BenchEnv.freePort())));
-        ServiceRunner.trainIfNeeded(ROOT, "incident-service", options.serviceJar(), environment, "bench_incident");
+        return environment;
+    }
+
+    /** The broker lets incident-service's principal use only its own group: the operator grants the fresh one. */
+    private static Run service(LocalInfra.Endpoints infra, Options options) throws Exception {
+        System.out.println("\n-- incident-service: packaged application, cold start");
+        if (!Files.exists(options.serviceJar())) {
+            throw new IllegalStateException(options.serviceJar()
+                    + " is missing: run ./mvnw -q -pl incident-service package -DskipTests");
+        }
+        LocalInfra.recreateDatabase("bench_incident");
         Path log = options.results().getParent().resolve("target/incident-service.log");
         Files.createDirectories(log.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -361,7 +339,7 @@ public final class BackfillIngest {
         ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", command))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
+        builder.environment().putAll(serviceEnvironment(infra));
         long started = System.nanoTime();
         Process process = builder.start();
         System.out.println("service log: " + log);

@@ -3,6 +3,7 @@ package io.closeloop.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.closeloop.contracts.EventJson;
 import io.closeloop.local.LocalInfra;
+import io.closeloop.testing.KafkaClients;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -17,7 +18,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.AppInfoParser;
 
 /** What every benchmark shares: the machine and versions it prints, connections, and where results go. */
@@ -80,6 +87,27 @@ final class BenchEnv {
 
     static Connection connect(LocalInfra.Endpoints infra, String database) throws SQLException {
         return DriverManager.getConnection(infra.jdbcUrl(database), infra.postgresUser(), infra.postgresPassword());
+    }
+
+    /** {@code topic} deleted and created again, empty: records of earlier runs would be read otherwise. */
+    static void emptyTopic(String bootstrap, String topic) throws Exception {
+        LocalInfra.deleteTopics(topic);
+        try (Admin admin = Admin.create(KafkaClients.config(bootstrap))) {
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (true) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();
+                    break;
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException) || Instant.now().isAfter(deadline)) {
+                        throw e;
+                    }
+                    Thread.sleep(500);
+                }
+            }
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            System.out.println("topic " + topic + " recreated empty with " + partitions + " partitions");
+        }
     }
 
     static int freePort() throws IOException {
