@@ -123,6 +123,7 @@ public final class BackfillIngest {
 
         BenchEnv.emptyTopic(infra.kafkaBootstrapServers(), TOPIC);
         // Trained before the topic fills: a training start would otherwise ingest the backlog in its own group.
+        LocalInfra.recreateDatabase("bench_incident");
         ServiceRunner.trainIfNeeded(ROOT, "incident-service", options.serviceJar(), serviceEnvironment(infra),
                 "bench_incident");
         produce(infra.kafkaBootstrapServers(), options.records());
