@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -124,7 +123,8 @@ public final class BackfillIngest {
         BenchEnv.emptyTopic(infra.kafkaBootstrapServers(), TOPIC);
         // Trained before the topic fills: a training start would otherwise ingest the backlog in its own group.
         LocalInfra.recreateDatabase("bench_incident");
-        ServiceRunner.trainIfNeeded(ROOT, "incident-service", options.serviceJar(), serviceEnvironment(infra),
+        ServiceRunner.trainIfNeeded(ROOT, "incident-service", options.serviceJar(),
+                ServiceRunner.environment(infra, "bench_incident", BenchEnv.freePort()),
                 "bench_incident");
         produce(infra.kafkaBootstrapServers(), options.records());
 
@@ -305,18 +305,6 @@ public final class BackfillIngest {
         upsert.setString(11, report.immediateActions());
     }
 
-    private static Map<String, String> serviceEnvironment(LocalInfra.Endpoints infra) throws IOException {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.putAll(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
-                "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl("bench_incident"),
-                "QUARKUS_DATASOURCE_USERNAME", infra.postgresUser(),
-                "QUARKUS_DATASOURCE_PASSWORD", infra.postgresPassword(),
-                "QUARKUS_OIDC_AUTH_SERVER_URL", infra.authServerUrl(),
-                "QUARKUS_HTTP_PORT", Integer.toString(BenchEnv.freePort())));
-        return environment;
-    }
-
     /** The broker lets incident-service's principal use only its own group: the operator grants the fresh one. */
     private static Run service(LocalInfra.Endpoints infra, Options options) throws Exception {
         System.out.println("\n-- incident-service: packaged application, cold start");
@@ -340,7 +328,7 @@ public final class BackfillIngest {
         ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", command))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().putAll(serviceEnvironment(infra));
+        builder.environment().putAll(ServiceRunner.environment(infra, "bench_incident", BenchEnv.freePort()));
         long started = System.nanoTime();
         Process process = builder.start();
         System.out.println("service log: " + log);

@@ -59,14 +59,7 @@ final class ServiceRunner implements AutoCloseable {
         Path log = root.resolve("bench/target").resolve(service + ".log");
         Files.createDirectories(log.getParent());
         int port = BenchEnv.freePort();
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.putAll(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
-                "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(database),
-                "QUARKUS_DATASOURCE_USERNAME", infra.postgresUser(),
-                "QUARKUS_DATASOURCE_PASSWORD", infra.postgresPassword(),
-                "QUARKUS_OIDC_AUTH_SERVER_URL", infra.authServerUrl(),
-                "QUARKUS_HTTP_PORT", Integer.toString(port)));
+        Map<String, String> environment = environment(infra, database, port);
         environment.putAll(settings);
         trainIfNeeded(root, service, jar, environment, database);
         boolean cached = AotCache.usable(root, jar).isPresent();
@@ -79,6 +72,19 @@ final class ServiceRunner implements AutoCloseable {
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         return new ServiceRunner(service, port, started, cached, builder.start(), log);
+    }
+
+    /** This machine's environment and the service's connections to the local infrastructure, on {@code port}. */
+    static Map<String, String> environment(LocalInfra.Endpoints infra, String database, int port) {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putAll(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
+                "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(database),
+                "QUARKUS_DATASOURCE_USERNAME", infra.postgresUser(),
+                "QUARKUS_DATASOURCE_PASSWORD", infra.postgresPassword(),
+                "QUARKUS_OIDC_AUTH_SERVER_URL", infra.authServerUrl(),
+                "QUARKUS_HTTP_PORT", Integer.toString(port)));
+        return environment;
     }
 
     /**
